@@ -1,0 +1,76 @@
+package io.subwatch.ingest;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.subwatch.subscription.Status;
+import io.subwatch.system.ApiException;
+import io.subwatch.system.JsonFields;
+import tools.jackson.databind.JsonNode;
+
+/** Checks the form of each event of a batch; a bad event becomes an error entry, the others go on. */
+final class EventParser {
+
+	static final int MAX_EVENTS = 5000;
+
+	static final int MAX_LOG = 65_536;
+
+	private EventParser() {
+	}
+
+	record Parsed(List<Event> events, List<EventError> errors) {
+	}
+
+	static Parsed parse(JsonNode body, Instant now) {
+		JsonNode events = JsonFields.requireArray(body, "events", "events");
+		if (events.size() > MAX_EVENTS) {
+			throw ApiException.invalid("events: at most " + MAX_EVENTS + " per request, got " + events.size());
+		}
+		List<Event> valid = new ArrayList<>(events.size());
+		List<EventError> errors = new ArrayList<>();
+		for (int i = 0; i < events.size(); i++) {
+			try {
+				valid.add(parseOne(events.get(i), i, now));
+			}
+			catch (ApiException ex) {
+				errors.add(new EventError(i, ex.getMessage()));
+			}
+		}
+		return new Parsed(valid, errors);
+	}
+
+	private static Event parseOne(JsonNode node, int i, Instant now) {
+		String at = "events[" + i + "]";
+		if (!node.isObject()) {
+			throw ApiException.invalid(at + " must be an object");
+		}
+		long recordId = JsonFields.requireLong(node, "record_id", at + ".record_id");
+		String stepId = JsonFields.requireText(node, "step_id", at + ".step_id", 64);
+		long subStep = JsonFields.requireLong(node, "sub_step", at + ".sub_step");
+		if (subStep < 0 || subStep > 10_000) {
+			throw ApiException.invalid(at + ".sub_step must be a 0-based index, got " + subStep);
+		}
+		String statusText = JsonFields.requireText(node, "status", at + ".status", 32);
+		Status status = Status.parse(statusText)
+			.filter(Status.REPORTABLE::contains)
+			.orElseThrow(() -> ApiException.invalid(
+					at + ".status must be one of RUNNING, SUCCESS, FAILED, TERMINATED, got " + statusText));
+		String timeText = JsonFields.optionalText(node, "time", at + ".time", 64);
+		Instant time = now;
+		if (timeText != null) {
+			try {
+				time = OffsetDateTime.parse(timeText).toInstant();
+			}
+			catch (DateTimeParseException ex) {
+				throw ApiException.invalid(at + ".time must be ISO-8601 with an offset, e.g."
+						+ " 2026-11-28T10:00:01+08:00, got " + JsonFields.abbreviate(timeText));
+			}
+		}
+		String log = JsonFields.optionalText(node, "log", at + ".log", MAX_LOG);
+		return new Event(i, recordId, stepId, (int) subStep, status, time, (log == null || log.isEmpty()) ? null : log);
+	}
+
+}

@@ -1,0 +1,148 @@
+package io.subwatch.ingest;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.security.Access;
+import io.subwatch.subscription.CounterDao;
+import io.subwatch.subscription.CounterDeltas;
+import io.subwatch.subscription.InstanceRecord;
+import io.subwatch.subscription.InstanceRecordDao;
+import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
+import io.subwatch.subscription.RecordProgress;
+import io.subwatch.subscription.StepPlan;
+import io.subwatch.subscription.StepPlanDao;
+import io.subwatch.subscription.SubStepDao;
+import io.subwatch.subscription.SubscriptionDao;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies a batch of events in one transaction: records are locked in id order, transitions only go forward, repeated
+ * or backward events are ignored, invalid ones are reported, and counters change with the statuses.
+ */
+@Service
+public class EventService {
+
+	/** Applied in this order whatever the arrival order: per sub-step along the forward path. */
+	private static final Comparator<Resolved> APPLY_ORDER = Comparator.comparingLong((Resolved r) -> r.event.recordId())
+		.thenComparingInt((r) -> r.stepIndex)
+		.thenComparingInt((r) -> r.event.subStep())
+		.thenComparingInt((r) -> r.event.status().rank())
+		.thenComparing((r) -> r.event.time())
+		.thenComparingInt((r) -> r.event.index());
+
+	private final InstanceRecordDao records;
+
+	private final SubStepDao subSteps;
+
+	private final StepPlanDao plans;
+
+	private final CounterDao counters;
+
+	private final SubscriptionDao subscriptions;
+
+	private final Clock clock;
+
+	EventService(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
+			SubscriptionDao subscriptions, Clock clock) {
+		this.records = records;
+		this.subSteps = subSteps;
+		this.plans = plans;
+		this.counters = counters;
+		this.subscriptions = subscriptions;
+		this.clock = clock;
+	}
+
+	/** The outcome of a batch: {@code {"applied", "ignored", "errors"}}. */
+	public record Outcome(int applied, int ignored, List<EventError> errors) {
+	}
+
+	private record Resolved(Event event, int stepIndex) {
+	}
+
+	@Transactional
+	public Outcome apply(JsonNode body, Access access) {
+		Instant now = this.clock.instant();
+		EventParser.Parsed parsed = EventParser.parse(body, now);
+		List<EventError> errors = new ArrayList<>(parsed.errors());
+		Map<Long, InstanceRecord> locked = this.records
+			.lockByIds(parsed.events().stream().map(Event::recordId).toList());
+		Map<Long, Boolean> writable = new HashMap<>();
+		List<Resolved> valid = new ArrayList<>();
+		for (Event event : parsed.events()) {
+			String at = "events[" + event.index() + "]";
+			InstanceRecord record = locked.get(event.recordId());
+			if (record == null || !writable.computeIfAbsent(record.subscriptionId(), (id) -> canWrite(id, access))) {
+				errors.add(new EventError(event.index(), at + ".record_id " + event.recordId() + " does not exist"));
+				continue;
+			}
+			StepPlan plan = this.plans.findById(record.planId());
+			int stepIndex = plan.indexOfStep(event.stepId());
+			if (stepIndex < 0) {
+				errors.add(new EventError(event.index(), at + ".step_id '" + event.stepId() + "' is not a step of record "
+						+ event.recordId()));
+				continue;
+			}
+			int count = plan.steps().get(stepIndex).subSteps().size();
+			if (event.subStep() >= count) {
+				errors.add(new EventError(event.index(), at + ".sub_step " + event.subStep() + " is out of range: step '"
+						+ event.stepId() + "' has " + count + " sub-steps (0 to " + (count - 1) + ")"));
+				continue;
+			}
+			valid.add(new Resolved(event, stepIndex));
+		}
+		valid.sort(APPLY_ORDER);
+		errors.sort(Comparator.comparingInt(EventError::index));
+		int applied = write(valid, locked, now);
+		return new Outcome(applied, valid.size() - applied, errors);
+	}
+
+	private int write(List<Resolved> events, Map<Long, InstanceRecord> locked, Instant now) {
+		Map<Long, RecordTransitions> byRecord = new HashMap<>();
+		var stored = this.subSteps.findByRecordIds(events.stream().map((r) -> r.event.recordId()).distinct().toList());
+		int applied = 0;
+		for (Resolved resolved : events) {
+			Event event = resolved.event;
+			RecordTransitions transitions = byRecord.computeIfAbsent(event.recordId(),
+					(id) -> new RecordTransitions(locked.get(id), this.plans.findById(locked.get(id).planId()),
+							stored.getOrDefault(id, Map.of())));
+			if (transitions.apply(resolved.stepIndex, event)) {
+				applied++;
+			}
+		}
+		List<SubStepDao.Write> inserts = new ArrayList<>();
+		List<SubStepDao.Write> updates = new ArrayList<>();
+		List<SubStepDao.LogAppend> logs = new ArrayList<>();
+		List<ProgressUpdate> progress = new ArrayList<>();
+		CounterDeltas deltas = new CounterDeltas();
+		byRecord.values().stream().sorted(Comparator.comparingLong((t) -> t.record().id())).forEach((t) -> {
+			if (!t.changed()) {
+				return;
+			}
+			t.collect(inserts, updates, logs);
+			InstanceRecord record = t.record();
+			RecordProgress after = t.progress();
+			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
+			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
+		});
+		this.subSteps.insertAll(inserts);
+		this.subSteps.updateAll(updates);
+		this.subSteps.appendLogs(logs);
+		this.records.updateProgress(progress, now);
+		this.counters.apply(deltas);
+		return applied;
+	}
+
+	private boolean canWrite(long subscriptionId, Access access) {
+		return this.subscriptions.findById(subscriptionId).map((s) -> access.canWrite(s.bkBizId())).orElse(false);
+	}
+
+}

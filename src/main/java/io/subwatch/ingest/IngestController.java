@@ -1,0 +1,74 @@
+package io.subwatch.ingest;
+
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.security.Access;
+import io.subwatch.subscription.TaskDao;
+import io.subwatch.system.ApiException;
+import io.subwatch.system.ApiResponse;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The reporting API of {@code ../shared/spec/ingest.md}. */
+@RestController
+@RequestMapping("/api/v1")
+class IngestController {
+
+	private final IngestService ingest;
+
+	private final EventService events;
+
+	IngestController(IngestService ingest, EventService events) {
+		this.ingest = ingest;
+		this.events = events;
+	}
+
+	@PostMapping("/subscriptions")
+	ApiResponse createSubscription(@RequestBody JsonNode body, Access access) {
+		return ApiResponse.ok(Map.of("subscription_id", this.ingest.createSubscription(body, access)));
+	}
+
+	@PostMapping("/subscriptions/{subscriptionId}/tasks")
+	ApiResponse createTask(@PathVariable long subscriptionId, @RequestBody JsonNode body, Access access) {
+		return ApiResponse.ok(this.ingest.createTask(subscriptionId, body, access));
+	}
+
+	@PostMapping("/tasks/{taskId}/instances")
+	ApiResponse addInstances(@PathVariable long taskId, @RequestBody JsonNode body, Access access) {
+		return ApiResponse.ok(this.ingest.addInstances(taskId, body, access));
+	}
+
+	@PostMapping("/tasks/{taskId}/ready")
+	ApiResponse ready(@PathVariable long taskId, @RequestBody(required = false) JsonNode body, Access access) {
+		this.ingest.markReady(taskId, body, access);
+		return ApiResponse.ok(Map.of("task_id", taskId));
+	}
+
+	@GetMapping("/tasks")
+	ApiResponse pendingTasks(@RequestParam(defaultValue = "true") boolean pending,
+			@RequestParam(name = "subscription_id", required = false) Long subscriptionId,
+			@RequestParam(defaultValue = "100") int limit, Access access) {
+		if (!pending) {
+			throw ApiException.invalid("pending: only pending=true is supported");
+		}
+		if (limit < 1 || limit > 1000) {
+			throw ApiException.invalid("limit must be between 1 and 1000, got " + limit);
+		}
+		List<TaskDao.PendingTask> tasks = this.ingest.pendingTasks(subscriptionId, limit, access);
+		return ApiResponse.ok(tasks);
+	}
+
+	@PostMapping("/events")
+	ApiResponse events(@RequestBody JsonNode body, Access access) {
+		return ApiResponse.ok(this.events.apply(body, access));
+	}
+
+}

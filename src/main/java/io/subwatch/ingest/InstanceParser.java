@@ -1,0 +1,202 @@
+package io.subwatch.ingest;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.ToLongFunction;
+
+import io.subwatch.subscription.NewRecord;
+import io.subwatch.subscription.StepPlan;
+import io.subwatch.subscription.Subscription;
+import io.subwatch.system.ApiException;
+import io.subwatch.system.JsonFields;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Turns the {@code instances} array of a task request into records to insert, checking every field against the
+ * subscription and naming the field at fault.
+ */
+final class InstanceParser {
+
+	static final int MAX_INSTANCE_ID = 255;
+
+	private static final List<String> HOST_KEYS = List.of("bk_host_innerip_v6", "bk_host_innerip", "bk_cloud_id",
+			"bk_supplier_account", "bk_host_name", "bk_host_id", "bk_biz_id", "bk_biz_name", "bk_cloud_name");
+
+	private static final List<String> SERVICE_KEYS = List.of("id", "name", "bk_module_id", "bk_host_id");
+
+	private static final Set<String> NUMERIC_KEYS = Set.of("bk_cloud_id", "bk_host_id", "bk_biz_id", "id",
+			"bk_module_id");
+
+	private final Subscription subscription;
+
+	private final JsonMapper json;
+
+	private final ToLongFunction<List<StepPlan.Step>> planIds;
+
+	private final Map<List<StepPlan.Step>, Long> knownPlans = new HashMap<>();
+
+	InstanceParser(Subscription subscription, JsonMapper json, ToLongFunction<List<StepPlan.Step>> planIds) {
+		this.subscription = subscription;
+		this.json = json;
+		this.planIds = planIds;
+	}
+
+	List<NewRecord> parse(JsonNode instances, String path) {
+		if (!instances.isArray()) {
+			throw ApiException.invalid(path + " must be an array");
+		}
+		List<NewRecord> records = new ArrayList<>(instances.size());
+		Set<String> seen = new HashSet<>();
+		for (int i = 0; i < instances.size(); i++) {
+			String at = path + "[" + i + "]";
+			NewRecord record = parseInstance(instances.get(i), at);
+			if (!seen.add(record.instanceId())) {
+				throw ApiException.invalid(at + ".instance_id " + record.instanceId() + " appears twice");
+			}
+			records.add(record);
+		}
+		return records;
+	}
+
+	private NewRecord parseInstance(JsonNode node, String at) {
+		if (node == null || !node.isObject()) {
+			throw ApiException.invalid(at + " must be an object");
+		}
+		String instanceId = JsonFields.requireText(node, "instance_id", at + ".instance_id", MAX_INSTANCE_ID);
+		checkInstanceId(instanceId, at + ".instance_id");
+		JsonNode info = JsonFields.optionalObject(node, "instance_info", at + ".instance_info");
+		ObjectNode fullInfo = (info != null) ? (ObjectNode) info : this.json.createObjectNode();
+		JsonNode host = JsonFields.optionalObject(fullInfo, "host", at + ".instance_info.host");
+		JsonNode service = JsonFields.optionalObject(fullInfo, "service", at + ".instance_info.service");
+		ObjectNode simple = this.json.createObjectNode();
+		ObjectNode simpleHost = simple.putObject("host");
+		copy(host, HOST_KEYS, simpleHost, at + ".instance_info.host");
+		if (!simpleHost.has("bk_host_innerip")) {
+			simpleHost.put("bk_host_innerip", "");
+		}
+		copy(service, SERVICE_KEYS, simple.putObject("service"), at + ".instance_info.service");
+		String simpleInfo = this.json.writeValueAsString(simple);
+		if (simpleInfo.length() > 2000) {
+			throw ApiException.invalid(at + ".instance_info host and service fields are too long");
+		}
+		long planId = this.knownPlans.computeIfAbsent(parseSteps(node, at), this.planIds::applyAsLong);
+		return new NewRecord(instanceId, planId, longOrNull(simpleHost, "bk_host_id"),
+				limited(simpleHost, "bk_host_innerip", 64, at), limited(simpleHost, "bk_host_innerip_v6", 64, at),
+				longOrNull(simpleHost, "bk_cloud_id"), limited(simpleHost, "bk_host_name", 255, at),
+				longOrNull(simpleHost, "bk_biz_id"),
+				(service != null) ? limited(simple.get("service"), "name", 255, at) : null, simpleInfo,
+				this.json.writeValueAsString(fullInfo));
+	}
+
+	static void checkInstanceId(String instanceId, String path) {
+		String[] parts = instanceId.split("\\|", -1);
+		boolean wellFormed = parts.length == 4;
+		for (String part : parts) {
+			wellFormed &= !part.isEmpty();
+		}
+		if (!wellFormed || !instanceId.equals(instanceId.toLowerCase(Locale.ROOT))) {
+			throw ApiException.invalid(path + " must have four lower-case parts {object_type}|{node_type}|{type}|{id},"
+					+ " e.g. host|instance|host|1, got " + JsonFields.abbreviate(instanceId));
+		}
+	}
+
+	private List<StepPlan.Step> parseSteps(JsonNode node, String at) {
+		JsonNode steps = JsonFields.requireArray(node, "steps", at + ".steps");
+		if (steps.isEmpty()) {
+			throw ApiException.invalid(at + ".steps must have at least one step");
+		}
+		List<StepPlan.Step> result = new ArrayList<>();
+		Set<String> seen = new HashSet<>();
+		for (int s = 0; s < steps.size(); s++) {
+			String stepAt = at + ".steps[" + s + "]";
+			JsonNode step = steps.get(s);
+			if (!step.isObject()) {
+				throw ApiException.invalid(stepAt + " must be an object");
+			}
+			String id = JsonFields.requireText(step, "id", stepAt + ".id", 64);
+			Subscription.SubscriptionStep declared = this.subscription.step(id);
+			if (declared == null) {
+				throw ApiException.invalid(stepAt + ".id '" + id + "' is not a step of subscription "
+						+ this.subscription.id());
+			}
+			if (!seen.add(id)) {
+				throw ApiException.invalid(stepAt + ".id '" + id + "' appears twice");
+			}
+			String action = JsonFields.requireText(step, "action", stepAt + ".action", 64);
+			String nodeName = JsonFields.optionalText(step, "node_name", stepAt + ".node_name", 200);
+			JsonNode extra = JsonFields.optionalObject(step, "extra_info", stepAt + ".extra_info");
+			result.add(new StepPlan.Step(id, declared.type(), action, (nodeName != null) ? nodeName : "[" + id + "] " + action,
+					(extra != null) ? this.json.writeValueAsString(extra) : "{}", parseSubSteps(step, stepAt)));
+		}
+		return List.copyOf(result);
+	}
+
+	private List<StepPlan.SubStep> parseSubSteps(JsonNode step, String stepAt) {
+		JsonNode subs = JsonFields.requireArray(step, "sub_steps", stepAt + ".sub_steps");
+		if (subs.isEmpty()) {
+			throw ApiException.invalid(stepAt + ".sub_steps must have at least one sub-step");
+		}
+		List<StepPlan.SubStep> result = new ArrayList<>();
+		for (int i = 0; i < subs.size(); i++) {
+			String subAt = stepAt + ".sub_steps[" + i + "]";
+			JsonNode sub = subs.get(i);
+			if (sub.isString() && !sub.asString().isBlank() && sub.asString().length() <= 200) {
+				result.add(new StepPlan.SubStep(sub.asString(), null));
+			}
+			else if (sub.isObject()) {
+				result.add(new StepPlan.SubStep(JsonFields.requireText(sub, "node_name", subAt + ".node_name", 200),
+						JsonFields.optionalText(sub, "step_code", subAt + ".step_code", 64)));
+			}
+			else {
+				throw ApiException.invalid(subAt + " must be a name (1 to 200 characters) or an object with node_name");
+			}
+		}
+		return List.copyOf(result);
+	}
+
+	private static void copy(JsonNode from, List<String> keys, ObjectNode to, String path) {
+		if (from == null) {
+			return;
+		}
+		for (String key : keys) {
+			JsonNode value = JsonFields.field(from, key);
+			if (value == null) {
+				continue;
+			}
+			if (NUMERIC_KEYS.contains(key)) {
+				to.put(key, JsonFields.asLong(value, path + "." + key));
+			}
+			else if (value.isValueNode()) {
+				to.set(key, value);
+			}
+			else {
+				throw ApiException.invalid(path + "." + key + " must be a string or a number");
+			}
+		}
+	}
+
+	private static Long longOrNull(JsonNode node, String key) {
+		JsonNode value = node.get(key);
+		return (value != null) ? value.longValue() : null;
+	}
+
+	private static String limited(JsonNode node, String key, int max, String at) {
+		JsonNode value = node.get(key);
+		if (value == null) {
+			return null;
+		}
+		String text = value.asString();
+		if (text.length() > max) {
+			throw ApiException.invalid(at + ".instance_info " + key + " is longer than " + max + " characters");
+		}
+		return text;
+	}
+
+}

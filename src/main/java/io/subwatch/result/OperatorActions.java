@@ -1,0 +1,147 @@
+package io.subwatch.result;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import io.subwatch.security.Access;
+import io.subwatch.subscription.InstanceRecord;
+import io.subwatch.subscription.InstanceRecordDao;
+import io.subwatch.subscription.LogLine;
+import io.subwatch.subscription.NewRecord;
+import io.subwatch.subscription.RecordCreation;
+import io.subwatch.subscription.RecordStopper;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.Subscription;
+import io.subwatch.subscription.SubscriptionDao;
+import io.subwatch.subscription.TaskDao;
+import io.subwatch.system.ApiException;
+import io.subwatch.system.ErrorCode;
+import io.subwatch.system.SubwatchProperties;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * retry and revoke (spec section 8), for the API and the pages alike. Both lock the subscription first, so they run
+ * one at a time per subscription and never pick the same records twice.
+ */
+@Service
+public class OperatorActions {
+
+	private static final List<String> RETRYABLE = List.of(Status.FAILED.name(), Status.TERMINATED.name());
+
+	private static final List<String> ACTIVE = List.of(Status.PENDING.name(), Status.RUNNING.name());
+
+	private final SubscriptionDao subscriptions;
+
+	private final TaskDao tasks;
+
+	private final InstanceRecordDao records;
+
+	private final RecordQueryDao queries;
+
+	private final RecordCreation recordCreation;
+
+	private final RecordStopper stopper;
+
+	private final SelectionResolver resolver;
+
+	private final Clock clock;
+
+	private final SubwatchProperties properties;
+
+	OperatorActions(SubscriptionDao subscriptions, TaskDao tasks, InstanceRecordDao records, RecordQueryDao queries,
+			RecordCreation recordCreation, RecordStopper stopper, SelectionResolver resolver, Clock clock, SubwatchProperties properties) {
+		this.subscriptions = subscriptions;
+		this.tasks = tasks;
+		this.records = records;
+		this.queries = queries;
+		this.recordCreation = recordCreation;
+		this.stopper = stopper;
+		this.resolver = resolver;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** What retry did: the new task and how many instances run again. */
+	public record Retried(long taskId, int instanceCount) {
+	}
+
+	/**
+	 * A new task for the instances whose latest record FAILED or was TERMINATED (never pending, running or succeeded
+	 * ones), optionally only some instances or only instances of some tasks.
+	 */
+	@Transactional
+	public Retried retry(long subscriptionId, List<String> instanceIds, List<Long> taskIds, Access access) {
+		Subscription subscription = lockWritable(subscriptionId, access);
+		if (taskIds != null && !taskIds.isEmpty()) {
+			this.resolver.tasksOf(subscription, taskIds);
+		}
+		List<Long> candidates = candidates(subscriptionId, RETRYABLE, instanceIds,
+				(taskIds != null && !taskIds.isEmpty()) ? taskIds : null);
+		if (candidates.isEmpty()) {
+			throw ApiException.invalid("nothing to retry: no instance"
+					+ ((instanceIds != null) ? " of instance_id_list" : "") + " has a FAILED or TERMINATED latest record");
+		}
+		Instant now = this.clock.instant();
+		long taskId = this.tasks.insert(subscriptionId, false, false, access.actor(), now);
+		for (List<Long> chunk : InstanceRecordDao.chunks(candidates)) {
+			List<InstanceRecord> old = this.records.findAllByIds(chunk);
+			Map<Long, String> infos = this.records.findInstanceInfo(chunk);
+			List<NewRecord> copies = new ArrayList<>(old.size());
+			for (InstanceRecord record : old) {
+				copies.add(new NewRecord(record.instanceId(), record.planId(), record.bkHostId(), record.innerIp(),
+						record.innerIpV6(), record.bkCloudId(), record.hostName(), record.bkBizId(),
+						record.serviceName(), record.simpleInfo(), infos.getOrDefault(record.id(), "{}")));
+			}
+			this.recordCreation.addRecords(subscriptionId, taskId, copies, now);
+		}
+		this.tasks.markReady(taskId, null);
+		return new Retried(taskId, candidates.size());
+	}
+
+	/** The latest PENDING/RUNNING records become TERMINATED; 3800016 when there are none. */
+	@Transactional
+	public int revoke(long subscriptionId, List<String> instanceIds, String reason, Access access) {
+		lockWritable(subscriptionId, access);
+		List<Long> targets = candidates(subscriptionId, ACTIVE, instanceIds, null);
+		if (targets.isEmpty()) {
+			throw new ApiException(ErrorCode.NOTHING_TO_REVOKE, "nothing to revoke: no instance"
+					+ ((instanceIds != null) ? " of instance_id_list" : "") + " is pending or running");
+		}
+		Instant now = this.clock.instant();
+		String line = LogLine.of(now, this.properties.timeZone(), "WARNING", "terminated by " + access.actor()
+				+ ((reason != null && !reason.isBlank()) ? ": " + reason.strip() : ""));
+		int stopped = 0;
+		for (List<Long> chunk : InstanceRecordDao.chunks(targets)) {
+			stopped += this.stopper.stop(chunk, Status.TERMINATED, (record) -> line, now);
+		}
+		return stopped;
+	}
+
+	private List<Long> candidates(long subscriptionId, List<String> statuses, List<String> instanceIds,
+			List<Long> taskIds) {
+		if (instanceIds == null) {
+			return this.queries.findLatestIds(subscriptionId, statuses, null, taskIds);
+		}
+		TreeSet<Long> ids = new TreeSet<>();
+		for (List<String> chunk : InstanceRecordDao.chunks(instanceIds.stream().distinct().toList())) {
+			ids.addAll(this.queries.findLatestIds(subscriptionId, statuses, chunk, taskIds));
+		}
+		return new ArrayList<>(ids);
+	}
+
+	private Subscription lockWritable(long subscriptionId, Access access) {
+		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access);
+		if (!access.canWrite(subscription.bkBizId())) {
+			throw ApiException.invalid("subscription " + subscriptionId + " does not exist");
+		}
+		this.subscriptions.lock(subscriptionId);
+		return subscription;
+	}
+
+}

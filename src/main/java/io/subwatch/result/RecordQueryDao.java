@@ -1,0 +1,109 @@
+package io.subwatch.result;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.subwatch.subscription.StatusCounts;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The queries behind task_result: counts and record id windows over a scope and a filter. */
+@Repository
+class RecordQueryDao {
+
+	private final JdbcClient jdbc;
+
+	RecordQueryDao(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Status counts of a scope whose counters are not maintained (several tasks, current-scope restriction). */
+	StatusCounts countByStatus(RecordScope scope) {
+		return StatusCounts.of(this.jdbc.sql("SELECT r.status, COUNT(*) FROM instance_record r WHERE " + scope.where()
+				+ " GROUP BY r.status ORDER BY r.status")
+			.params(scope.params())
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list());
+	}
+
+	long count(RecordScope scope, RecordFilter filter) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM instance_record r WHERE " + scope.where() + filter.where())
+			.params(params(scope, filter))
+			.query(Long.class)
+			.single();
+	}
+
+	/** Ids of the window [offset, offset + limit) in ascending id order. */
+	List<Long> findIdPage(RecordScope scope, RecordFilter filter, long offset, int limit) {
+		Map<String, Object> params = params(scope, filter);
+		params.put("limit", limit);
+		params.put("offset", offset);
+		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
+				+ " ORDER BY r.id LIMIT :limit OFFSET :offset")
+			.params(params)
+			.query(Long.class)
+			.list();
+	}
+
+	/** The id at a 0-based position in ascending id order. */
+	Optional<Long> findIdAt(RecordScope scope, RecordFilter filter, long offset) {
+		List<Long> ids = findIdPage(scope, filter, offset, 1);
+		return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
+	}
+
+	/** Up to {@code limit} ids in [low, high] below {@code before}, descending: one chunk of a streamed window. */
+	List<Long> findIdsDescending(RecordScope scope, RecordFilter filter, long low, long high, int limit) {
+		Map<String, Object> params = params(scope, filter);
+		params.put("low", low);
+		params.put("high", high);
+		params.put("limit", limit);
+		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
+				+ " AND r.id BETWEEN :low AND :high ORDER BY r.id DESC LIMIT :limit")
+			.params(params)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Every matching id, ascending: for filters with lists too long for one statement. */
+	List<Long> findAllIds(RecordScope scope, RecordFilter filter) {
+		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
+				+ " ORDER BY r.id")
+			.params(params(scope, filter))
+			.query(Long.class)
+			.list();
+	}
+
+	/**
+	 * Ids of a subscription's latest records in some statuses, ascending: the candidates of retry and revoke.
+	 * @param instanceIds only these instances, or null
+	 * @param taskIds only instances that have a record in these tasks, or null
+	 */
+	List<Long> findLatestIds(long subscriptionId, List<String> statuses, List<String> instanceIds,
+			List<Long> taskIds) {
+		String instances = (instanceIds != null) ? " AND r.instance_id IN (:instanceIds)" : "";
+		String tasks = (taskIds != null) ? """
+				 AND r.instance_id IN (SELECT t.instance_id FROM instance_record t
+				                       WHERE t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))""" : "";
+		return this.jdbc.sql("""
+				SELECT r.id FROM instance_record r
+				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE AND r.status IN (:statuses)%s%s
+				ORDER BY r.id
+				""".formatted(instances, tasks))
+			.param("subscriptionId", subscriptionId)
+			.param("statuses", statuses)
+			.param("instanceIds", instanceIds)
+			.param("taskIds", taskIds)
+			.query(Long.class)
+			.list();
+	}
+
+	private static Map<String, Object> params(RecordScope scope, RecordFilter filter) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		filter.addParams(params);
+		return params;
+	}
+
+}

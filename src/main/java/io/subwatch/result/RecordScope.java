@@ -1,0 +1,48 @@
+package io.subwatch.result;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The base set of task_result (spec section 3, step 2) as a SQL condition on {@code instance_record r}: the latest
+ * record per instance among the chosen tasks.
+ *
+ * @param where the condition
+ * @param params its named parameters
+ * @param taskId set when the base set is one task's records (its counters are maintained)
+ * @param subscriptionLatest true when the base set is the subscription's latest records (counters maintained too)
+ */
+record RecordScope(String where, Map<String, Object> params, Long taskId, boolean subscriptionLatest) {
+
+	/** One task: each instance has exactly one record in it, so all of its records. */
+	static RecordScope task(long taskId) {
+		return new RecordScope("r.task_id = :scopeTaskId", Map.of("scopeTaskId", taskId), taskId, false);
+	}
+
+	/** need_aggregate_all_tasks: the latest record of every instance over all tasks. */
+	static RecordScope latest(long subscriptionId) {
+		return new RecordScope("r.subscription_id = :scopeSubscriptionId AND r.is_latest = TRUE",
+				Map.of("scopeSubscriptionId", subscriptionId), null, true);
+	}
+
+	/** Several tasks: a record counts unless a newer record of its instance exists among the same tasks. */
+	static RecordScope latestOf(long subscriptionId, List<Long> taskIds) {
+		return new RecordScope("""
+				r.subscription_id = :scopeSubscriptionId AND r.task_id IN (:scopeTaskIds)
+				AND NOT EXISTS (SELECT 1 FROM instance_record n
+				                WHERE n.subscription_id = r.subscription_id AND n.instance_id = r.instance_id
+				                  AND n.task_id IN (:scopeTaskIds) AND n.id > r.id)""",
+				Map.of("scopeSubscriptionId", subscriptionId, "scopeTaskIds", taskIds), null, false);
+	}
+
+	/** need_out_of_scope_snapshots=false: only instances of the subscription's current scope (newest ready task). */
+	RecordScope withinInstancesOf(long scopeTaskId) {
+		Map<String, Object> merged = new HashMap<>(this.params);
+		merged.put("currentScopeTaskId", scopeTaskId);
+		return new RecordScope(this.where + """
+				 AND r.instance_id IN (SELECT c.instance_id FROM instance_record c WHERE c.task_id = :currentScopeTaskId)""",
+				merged, null, false);
+	}
+
+}

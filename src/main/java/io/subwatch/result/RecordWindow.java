@@ -1,0 +1,127 @@
+package io.subwatch.result;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Consumer;
+
+import io.subwatch.subscription.InstanceRecordDao;
+import io.subwatch.subscription.StatusCounts;
+
+/**
+ * The filtered set's size and the window of record ids one response shows (spec section 3, steps 4 and 5): cut in
+ * ascending id, handed out in descending id, in chunks small enough to assemble and write one at a time.
+ */
+final class RecordWindow {
+
+	static final int CHUNK = InstanceRecordDao.CHUNK;
+
+	private final RecordQueryDao queries;
+
+	private final RecordScope scope;
+
+	private final RecordFilter filter;
+
+	/** Set when a filter list is too long for one statement: the matching ids, ascending. */
+	private final long[] materialized;
+
+	RecordWindow(RecordQueryDao queries, RecordScope scope, RecordFilter filter) {
+		this.queries = queries;
+		this.scope = scope;
+		this.filter = filter;
+		boolean longLists = (filter.instanceIds() != null && filter.instanceIds().size() > CHUNK)
+				|| filter.excludedIds().size() > CHUNK;
+		this.materialized = (longLists && !filter.matchesNothing()) ? materialize() : null;
+	}
+
+	long total(StatusCounts counter) {
+		if (this.filter.matchesNothing()) {
+			return 0;
+		}
+		if (this.materialized != null) {
+			return this.materialized.length;
+		}
+		if (this.filter.isEmpty()) {
+			return counter.total();
+		}
+		if (this.filter.statusesOnly()) {
+			return this.filter.statuses().stream().distinct().mapToLong(counter::count).sum();
+		}
+		return this.queries.count(this.scope, this.filter);
+	}
+
+	/** Hands the ids of [begin, begin + size) to {@code chunk}, descending; size -1 means every id. */
+	void forEachChunk(long begin, long size, Consumer<List<Long>> chunk) {
+		if (this.filter.matchesNothing() || size == 0) {
+			return;
+		}
+		if (this.materialized != null) {
+			int from = (int) Math.min(begin, this.materialized.length);
+			int to = (size < 0) ? this.materialized.length : (int) Math.min(this.materialized.length, begin + size);
+			for (int high = to; high > from; high -= CHUNK) {
+				List<Long> ids = new ArrayList<>(CHUNK);
+				for (int i = high - 1; i >= Math.max(from, high - CHUNK); i--) {
+					ids.add(this.materialized[i]);
+				}
+				chunk.accept(ids);
+			}
+			return;
+		}
+		if (size > 0 && size <= CHUNK) {
+			List<Long> ids = new ArrayList<>(this.queries.findIdPage(this.scope, this.filter, begin, (int) size));
+			Collections.reverse(ids);
+			if (!ids.isEmpty()) {
+				chunk.accept(ids);
+			}
+			return;
+		}
+		long low = Long.MIN_VALUE;
+		long high = Long.MAX_VALUE;
+		if (begin > 0) {
+			Long first = this.queries.findIdAt(this.scope, this.filter, begin).orElse(null);
+			if (first == null) {
+				return;
+			}
+			low = first;
+		}
+		if (size > 0) {
+			high = this.queries.findIdAt(this.scope, this.filter, begin + size - 1).orElse(Long.MAX_VALUE);
+		}
+		while (true) {
+			List<Long> ids = this.queries.findIdsDescending(this.scope, this.filter, low, high, CHUNK);
+			if (!ids.isEmpty()) {
+				chunk.accept(ids);
+			}
+			if (ids.size() < CHUNK) {
+				return;
+			}
+			high = ids.get(ids.size() - 1) - 1;
+		}
+	}
+
+	private long[] materialize() {
+		List<Long> ids = new ArrayList<>();
+		RecordFilter statusesOnly = new RecordFilter(this.filter.statuses(), null, List.of());
+		if (this.filter.instanceIds() != null) {
+			for (List<String> part : InstanceRecordDao.chunks(this.filter.instanceIds())) {
+				ids.addAll(this.queries.findAllIds(this.scope,
+						new RecordFilter(this.filter.statuses(), part, List.of())));
+			}
+		}
+		else {
+			ids.addAll(this.queries.findAllIds(this.scope, statusesOnly));
+		}
+		long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().distinct().toArray();
+		if (this.filter.excludedIds().isEmpty()) {
+			return sorted;
+		}
+		List<Long> excluded = new ArrayList<>();
+		for (List<String> part : InstanceRecordDao.chunks(this.filter.excludedIds())) {
+			excluded.addAll(this.queries.findAllIds(this.scope, new RecordFilter(null, part, List.of())));
+		}
+		long[] drop = excluded.stream().mapToLong(Long::longValue).sorted().toArray();
+		return Arrays.stream(sorted).filter((id) -> Arrays.binarySearch(drop, id) < 0).toArray();
+	}
+
+}

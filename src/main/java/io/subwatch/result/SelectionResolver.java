@@ -1,0 +1,113 @@
+package io.subwatch.result;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import io.subwatch.security.Access;
+import io.subwatch.subscription.CounterDao;
+import io.subwatch.subscription.StatusCounts;
+import io.subwatch.subscription.Subscription;
+import io.subwatch.subscription.SubscriptionDao;
+import io.subwatch.subscription.Task;
+import io.subwatch.subscription.TaskDao;
+import io.subwatch.system.ApiException;
+import io.subwatch.system.ErrorCode;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Resolves subscription and tasks (spec section 3, step 1): the subscription must be visible to the caller, every
+ * task id must belong to it, and the chosen tasks must be ready unless all tasks are aggregated.
+ */
+@Component
+class SelectionResolver {
+
+	private final SubscriptionDao subscriptions;
+
+	private final TaskDao tasks;
+
+	private final CounterDao counters;
+
+	private final RecordQueryDao queries;
+
+	SelectionResolver(SubscriptionDao subscriptions, TaskDao tasks, CounterDao counters, RecordQueryDao queries) {
+		this.subscriptions = subscriptions;
+		this.tasks = tasks;
+		this.counters = counters;
+		this.queries = queries;
+	}
+
+	Subscription visibleSubscription(long subscriptionId, Access access) {
+		return this.subscriptions.findById(subscriptionId)
+			.filter((s) -> access.canRead(s.bkBizId()))
+			.orElseThrow(() -> ApiException.invalid("subscription " + subscriptionId + " does not exist"));
+	}
+
+	/** The tasks named by {@code taskIdList}, all of which must belong to the subscription (newest first). */
+	List<Task> tasksOf(Subscription subscription, List<Long> taskIdList) {
+		Set<Long> wanted = new LinkedHashSet<>(taskIdList);
+		List<Task> found = this.tasks.findAllByIds(subscription.id(), wanted);
+		if (found.size() != wanted.size()) {
+			List<Long> missing = new ArrayList<>(wanted);
+			missing.removeAll(found.stream().map(Task::id).toList());
+			throw new ApiException(ErrorCode.TASK_NOT_EXIST,
+					"task " + missing + " does not belong to subscription " + subscription.id());
+		}
+		return found;
+	}
+
+	Selection resolve(TaskResultParams params, Access access) {
+		Subscription subscription = visibleSubscription(params.subscriptionId(), access);
+		List<Task> chosen;
+		if (params.taskIdList() != null && !params.taskIdList().isEmpty()) {
+			chosen = tasksOf(subscription, params.taskIdList());
+		}
+		else {
+			chosen = this.tasks.findNewest(subscription.id())
+				.map(List::of)
+				.orElseThrow(() -> new ApiException(ErrorCode.TASK_NOT_EXIST,
+						"subscription " + subscription.id() + " has no task"));
+		}
+		RecordScope scope;
+		if (params.aggregateAllTasks()) {
+			scope = RecordScope.latest(subscription.id());
+		}
+		else {
+			checkReady(chosen);
+			scope = (chosen.size() == 1) ? RecordScope.task(chosen.get(0).id())
+					: RecordScope.latestOf(subscription.id(), chosen.stream().map(Task::id).toList());
+		}
+		if (!params.outOfScopeSnapshots()) {
+			long current = this.tasks.findNewestReady(subscription.id()).map(Task::id).orElse(-1L);
+			scope = scope.withinInstancesOf(current);
+		}
+		return new Selection(subscription, scope, counter(scope));
+	}
+
+	StatusCounts counter(RecordScope scope) {
+		if (scope.taskId() != null) {
+			return this.counters.findByTask(scope.taskId());
+		}
+		if (scope.subscriptionLatest()) {
+			return this.counters.findBySubscription((Long) scope.params().get("scopeSubscriptionId"));
+		}
+		return this.queries.countByStatus(scope);
+	}
+
+	static void checkReady(List<Task> chosen) {
+		for (Task task : chosen) {
+			if (task.failed()) {
+				throw new ApiException(ErrorCode.TASK_CREATION_FAILED,
+						"task " + task.id() + " creation failed: " + task.errMsg());
+			}
+		}
+		List<Long> notReady = chosen.stream().filter((task) -> !task.ready()).map(Task::id).toList();
+		if (!notReady.isEmpty()) {
+			throw new ApiException(ErrorCode.TASK_NOT_READY,
+					"task not ready yet, try again later; task_id_list: " + notReady);
+		}
+	}
+
+}

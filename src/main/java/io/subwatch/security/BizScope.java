@@ -1,0 +1,25 @@
+package io.subwatch.security;
+
+import java.util.Set;
+
+/**
+ * A set of businesses ({@code bk_biz_id}): all of them, or the listed ones.
+ *
+ * @param all every business, present and future
+ * @param bizIds the granted businesses when not {@code all}
+ */
+public record BizScope(boolean all, Set<Long> bizIds) {
+
+	public static final BizScope ALL = new BizScope(true, Set.of());
+
+	public static final BizScope NONE = new BizScope(false, Set.of());
+
+	public static BizScope of(Set<Long> bizIds) {
+		return new BizScope(false, Set.copyOf(bizIds));
+	}
+
+	public boolean contains(long bizId) {
+		return this.all || this.bizIds.contains(bizId);
+	}
+
+}

@@ -1,0 +1,8 @@
+package io.subwatch.security;
+
+/** A principal that knows its grants. */
+public interface HasAccess {
+
+	Access access();
+
+}

@@ -1,0 +1,34 @@
+package io.subwatch.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+
+/** The database holds times as UTC {@code DATETIME(3)}; these convert at the JDBC boundary, nowhere else. */
+public final class DbTime {
+
+	private DbTime() {
+	}
+
+	public static LocalDateTime toDb(Instant instant) {
+		return (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null;
+	}
+
+	public static Instant read(ResultSet rs, String column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	public static Instant read(ResultSet rs, int column) throws SQLException {
+		LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+	}
+
+	static Timestamp timestamp(Instant instant) {
+		return (instant != null) ? Timestamp.valueOf(toDb(instant)) : null;
+	}
+
+}

@@ -1,0 +1,240 @@
+package io.subwatch.subscription;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class InstanceRecordDao {
+
+	/** Largest IN list sent in one statement; longer lists are split. */
+	public static final int CHUNK = 1000;
+
+	static final String COLUMNS = """
+			id, subscription_id, task_id, instance_id, plan_id, status, is_latest, create_time, start_time,
+			finish_time, update_time, bk_host_id, bk_host_innerip, bk_host_innerip_v6, bk_cloud_id, bk_host_name,
+			bk_biz_id, service_name, simple_info""";
+
+	public static final RowMapper<InstanceRecord> MAPPER = InstanceRecordDao::map;
+
+	private final JdbcClient jdbc;
+
+	private final JdbcTemplate jdbcTemplate;
+
+	InstanceRecordDao(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	static InstanceRecord map(ResultSet rs, int row) throws SQLException {
+		return new InstanceRecord(rs.getLong("id"), rs.getLong("subscription_id"), rs.getLong("task_id"),
+				rs.getString("instance_id"), rs.getLong("plan_id"), Status.valueOf(rs.getString("status")),
+				rs.getBoolean("is_latest"), DbTime.read(rs, "create_time"), DbTime.read(rs, "start_time"),
+				DbTime.read(rs, "finish_time"), DbTime.read(rs, "update_time"), rs.getObject("bk_host_id", Long.class),
+				rs.getString("bk_host_innerip"), rs.getString("bk_host_innerip_v6"),
+				rs.getObject("bk_cloud_id", Long.class), rs.getString("bk_host_name"),
+				rs.getObject("bk_biz_id", Long.class), rs.getString("service_name"), rs.getString("simple_info"));
+	}
+
+	/**
+	 * Inserts PENDING records of a task as their instances' latest, with their full instance_info; returns the new
+	 * record ids by instance id. The caller has already cleared the previous latest flags.
+	 */
+	public Map<String, Long> insertAll(long subscriptionId, long taskId, List<NewRecord> records, Instant now) {
+		Map<String, Long> ids = new HashMap<>(records.size() * 2);
+		for (int from = 0; from < records.size(); from += CHUNK) {
+			List<NewRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+			insertChunk(subscriptionId, taskId, chunk, now);
+			List<String> instanceIds = chunk.stream().map(NewRecord::instanceId).toList();
+			this.jdbc.sql("""
+					SELECT id, instance_id FROM instance_record
+					WHERE task_id = :taskId AND instance_id IN (:instanceIds) ORDER BY id
+					""")
+				.param("taskId", taskId)
+				.param("instanceIds", instanceIds)
+				.query((rs) -> {
+					ids.put(rs.getString(2), rs.getLong(1));
+				});
+			this.jdbcTemplate.batchUpdate("INSERT INTO instance_info (record_id, info) VALUES (?, ?)", chunk, chunk.size(),
+					(ps, record) -> {
+						ps.setLong(1, ids.get(record.instanceId()));
+						ps.setString(2, record.fullInfo());
+					});
+		}
+		return ids;
+	}
+
+	private void insertChunk(long subscriptionId, long taskId, List<NewRecord> chunk, Instant now) {
+		var time = DbTime.timestamp(now);
+		this.jdbcTemplate.batchUpdate("""
+				INSERT INTO instance_record (subscription_id, task_id, instance_id, plan_id, status, is_latest,
+				  create_time, update_time, bk_host_id, bk_host_innerip, bk_host_innerip_v6, bk_cloud_id, bk_host_name,
+				  bk_biz_id, service_name, simple_info)
+				VALUES (?, ?, ?, ?, 'PENDING', TRUE, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				""", chunk, chunk.size(), (ps, record) -> {
+			ps.setLong(1, subscriptionId);
+			ps.setLong(2, taskId);
+			ps.setString(3, record.instanceId());
+			ps.setLong(4, record.planId());
+			ps.setTimestamp(5, time);
+			ps.setTimestamp(6, time);
+			ps.setObject(7, record.bkHostId(), Types.BIGINT);
+			ps.setString(8, record.innerIp());
+			ps.setString(9, record.innerIpV6());
+			ps.setObject(10, record.bkCloudId(), Types.BIGINT);
+			ps.setString(11, record.hostName());
+			ps.setObject(12, record.bkBizId(), Types.BIGINT);
+			ps.setString(13, record.serviceName());
+			ps.setString(14, record.simpleInfo());
+		});
+	}
+
+	/** Locks and returns the current latest records of these instances (ascending id, the global lock order). */
+	public List<InstanceRecord> lockLatest(long subscriptionId, Collection<String> instanceIds) {
+		List<InstanceRecord> result = new ArrayList<>();
+		for (List<String> chunk : chunks(new ArrayList<>(instanceIds))) {
+			result.addAll(this.jdbc.sql("SELECT " + COLUMNS + """
+					 FROM instance_record
+					WHERE subscription_id = :subscriptionId AND instance_id IN (:instanceIds) AND is_latest = TRUE
+					ORDER BY id FOR UPDATE
+					""").param("subscriptionId", subscriptionId).param("instanceIds", chunk).query(MAPPER).list());
+		}
+		return result;
+	}
+
+	public void clearLatest(Collection<Long> recordIds) {
+		for (List<Long> chunk : chunks(new ArrayList<>(recordIds))) {
+			this.jdbc.sql("UPDATE instance_record SET is_latest = FALSE WHERE id IN (:ids)").param("ids", chunk).update();
+		}
+	}
+
+	/** Locks the records for an update of their progress, in ascending id; unknown ids are absent from the result. */
+	public Map<Long, InstanceRecord> lockByIds(Collection<Long> recordIds) {
+		Map<Long, InstanceRecord> result = new HashMap<>(recordIds.size() * 2);
+		for (List<Long> chunk : chunks(recordIds.stream().sorted().distinct().toList())) {
+			this.jdbc.sql("SELECT " + COLUMNS + " FROM instance_record WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+				.param("ids", chunk)
+				.query(MAPPER)
+				.list()
+				.forEach((record) -> result.put(record.id(), record));
+		}
+		return result;
+	}
+
+	/** Records by id, in the order of {@code recordIds}. */
+	public List<InstanceRecord> findAllByIds(List<Long> recordIds) {
+		Map<Long, InstanceRecord> byId = new HashMap<>(recordIds.size() * 2);
+		for (List<Long> chunk : chunks(recordIds)) {
+			this.jdbc.sql("SELECT " + COLUMNS + " FROM instance_record WHERE id IN (:ids) ORDER BY id")
+				.param("ids", chunk)
+				.query(MAPPER)
+				.list()
+				.forEach((record) -> byId.put(record.id(), record));
+		}
+		List<InstanceRecord> ordered = new ArrayList<>(recordIds.size());
+		for (Long id : recordIds) {
+			InstanceRecord record = byId.get(id);
+			if (record != null) {
+				ordered.add(record);
+			}
+		}
+		return ordered;
+	}
+
+	/** A changed record: its new derived status and times. */
+	public record ProgressUpdate(long id, Status status, Instant startTime, Instant finishTime) {
+	}
+
+	public void updateProgress(List<ProgressUpdate> updates, Instant now) {
+		var time = DbTime.timestamp(now);
+		this.jdbcTemplate.batchUpdate("""
+				UPDATE instance_record SET status = ?, start_time = ?, finish_time = ?, update_time = ? WHERE id = ?
+				""", updates, 500, (ps, update) -> {
+			ps.setString(1, update.status().name());
+			ps.setTimestamp(2, DbTime.timestamp(update.startTime()));
+			ps.setTimestamp(3, DbTime.timestamp(update.finishTime()));
+			ps.setTimestamp(4, time);
+			ps.setLong(5, update.id());
+		});
+	}
+
+	/** The full instance_info of records, by record id. */
+	public Map<Long, String> findInstanceInfo(Collection<Long> recordIds) {
+		Map<Long, String> result = new HashMap<>(recordIds.size() * 2);
+		for (List<Long> chunk : chunks(new ArrayList<>(recordIds))) {
+			this.jdbc.sql("SELECT record_id, info FROM instance_info WHERE record_id IN (:ids) ORDER BY record_id")
+				.param("ids", chunk)
+				.query((rs) -> {
+					result.put(rs.getLong(1), rs.getString(2));
+				});
+		}
+		return result;
+	}
+
+	/**
+	 * The newest record of an instance: among {@code taskIds} when given, else its latest in the subscription.
+	 */
+	public java.util.Optional<InstanceRecord> findNewest(long subscriptionId, String instanceId,
+			Collection<Long> taskIds) {
+		String tasks = (taskIds != null) ? "AND task_id IN (:taskIds)" : "AND is_latest = TRUE";
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM instance_record
+				WHERE subscription_id = :subscriptionId AND instance_id = :instanceId %s
+				ORDER BY id DESC LIMIT 1
+				""".formatted(tasks))
+			.param("subscriptionId", subscriptionId)
+			.param("instanceId", instanceId)
+			.param("taskIds", taskIds)
+			.query(MAPPER)
+			.optional();
+	}
+
+	/** An instance's records over all tasks of its subscription, newest first: its attempt history. */
+	public List<InstanceRecord> findHistory(long subscriptionId, String instanceId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM instance_record
+				WHERE subscription_id = :subscriptionId AND instance_id = :instanceId
+				ORDER BY id DESC LIMIT :limit
+				""")
+			.param("subscriptionId", subscriptionId)
+			.param("instanceId", instanceId)
+			.param("limit", limit)
+			.query(MAPPER)
+			.list();
+	}
+
+	/** Records of a task in one status with an id above {@code afterId}, ascending: work lists for executors. */
+	public List<InstanceRecord> findAllByTaskAndStatus(long taskId, Status status, long afterId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM instance_record
+				WHERE task_id = :taskId AND status = :status AND id > :afterId
+				ORDER BY id LIMIT :limit
+				""")
+			.param("taskId", taskId)
+			.param("status", status.name())
+			.param("afterId", afterId)
+			.param("limit", limit)
+			.query(MAPPER)
+			.list();
+	}
+
+	public static <T> List<List<T>> chunks(List<T> all) {
+		List<List<T>> chunks = new ArrayList<>();
+		for (int from = 0; from < all.size(); from += CHUNK) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+		}
+		return chunks;
+	}
+
+}

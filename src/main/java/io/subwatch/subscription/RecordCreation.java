@@ -1,0 +1,54 @@
+package io.subwatch.subscription;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.system.ApiException;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Adds records to a task: the new records become their instances' latest, the records they replace leave the
+ * subscription counters, and the task counters grow, all in the caller's transaction (which holds the subscription
+ * lock).
+ */
+@Component
+public class RecordCreation {
+
+	private final InstanceRecordDao records;
+
+	private final TaskDao tasks;
+
+	private final CounterDao counters;
+
+	RecordCreation(InstanceRecordDao records, TaskDao tasks, CounterDao counters) {
+		this.records = records;
+		this.tasks = tasks;
+		this.counters = counters;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<String, Long> addRecords(long subscriptionId, long taskId, List<NewRecord> newRecords, Instant now) {
+		List<String> instanceIds = newRecords.stream().map(NewRecord::instanceId).toList();
+		List<InstanceRecord> replaced = this.records.lockLatest(subscriptionId, instanceIds);
+		CounterDeltas deltas = new CounterDeltas();
+		for (InstanceRecord old : replaced) {
+			if (old.taskId() == taskId) {
+				throw ApiException.invalid("instance " + old.instanceId() + " is already in task " + taskId);
+			}
+			deltas.leaveLatest(subscriptionId, old.status());
+		}
+		this.records.clearLatest(replaced.stream().map(InstanceRecord::id).toList());
+		Map<String, Long> ids = this.records.insertAll(subscriptionId, taskId, newRecords, now);
+		for (int i = 0; i < newRecords.size(); i++) {
+			deltas.move(taskId, subscriptionId, true, null, Status.PENDING);
+		}
+		this.tasks.addInstanceCount(taskId, newRecords.size());
+		this.counters.apply(deltas);
+		return ids;
+	}
+
+}

@@ -1,0 +1,109 @@
+package io.subwatch.subscription;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Ends records that are still pending or running, on behalf of revoke (TERMINATED) or the zombie check (FAILED): the
+ * running sub-steps, or else the first pending one, take the final status with a log line saying why, so the
+ * record's derived status is that status and later executor events cannot revive it.
+ */
+@Component
+public class RecordStopper {
+
+	private final InstanceRecordDao records;
+
+	private final SubStepDao subSteps;
+
+	private final StepPlanDao plans;
+
+	private final CounterDao counters;
+
+	RecordStopper(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters) {
+		this.records = records;
+		this.subSteps = subSteps;
+		this.plans = plans;
+		this.counters = counters;
+	}
+
+	/** Stops those of the records that are still active; returns how many it stopped. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int stop(Collection<Long> recordIds, Status finalStatus, Function<InstanceRecord, String> logLine,
+			Instant now) {
+		List<InstanceRecord> active = this.records.lockByIds(recordIds)
+			.values()
+			.stream()
+			.filter((record) -> record.status().isActive())
+			.sorted((a, b) -> Long.compare(a.id(), b.id()))
+			.toList();
+		if (active.isEmpty()) {
+			return 0;
+		}
+		Map<Long, Map<Integer, SubStepState>> stored = this.subSteps
+			.findByRecordIds(active.stream().map(InstanceRecord::id).toList());
+		List<SubStepDao.Write> inserts = new ArrayList<>();
+		List<SubStepDao.Write> updates = new ArrayList<>();
+		List<SubStepDao.LogAppend> logs = new ArrayList<>();
+		List<ProgressUpdate> progress = new ArrayList<>();
+		CounterDeltas deltas = new CounterDeltas();
+		for (InstanceRecord record : active) {
+			StepPlan plan = this.plans.findById(record.planId());
+			Map<Integer, SubStepState> states = new HashMap<>(stored.getOrDefault(record.id(), Map.of()));
+			List<SubStepState> targets = targets(plan, states);
+			if (targets.isEmpty()) {
+				continue;
+			}
+			for (SubStepState target : targets) {
+				SubStepState stopped = new SubStepState(target.stepIndex(), target.subIndex(), finalStatus,
+						target.startTime(), now);
+				int key = RecordProgress.key(target.stepIndex(), target.subIndex());
+				(states.containsKey(key) ? updates : inserts).add(new SubStepDao.Write(record.id(), stopped));
+				states.put(key, stopped);
+			}
+			SubStepState last = targets.get(targets.size() - 1);
+			logs.add(new SubStepDao.LogAppend(record.id(), last.stepIndex(), last.subIndex(), logLine.apply(record)));
+			RecordProgress after = RecordProgress.of(plan, states);
+			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
+			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
+		}
+		this.subSteps.insertAll(inserts);
+		this.subSteps.updateAll(updates);
+		this.subSteps.appendLogs(logs);
+		this.records.updateProgress(progress, now);
+		this.counters.apply(deltas);
+		return active.size();
+	}
+
+	/** The running sub-steps, or the first pending one when none runs. */
+	private static List<SubStepState> targets(StepPlan plan, Map<Integer, SubStepState> states) {
+		List<SubStepState> running = new ArrayList<>();
+		SubStepState firstPending = null;
+		for (int s = 0; s < plan.steps().size(); s++) {
+			for (int i = 0; i < plan.steps().get(s).subSteps().size(); i++) {
+				SubStepState state = states.getOrDefault(RecordProgress.key(s, i), SubStepState.pending(s, i));
+				if (state.status() == Status.RUNNING) {
+					running.add(state);
+				}
+				else if (state.status() == Status.PENDING && firstPending == null) {
+					firstPending = state;
+				}
+			}
+		}
+		if (!running.isEmpty() || firstPending == null) {
+			return running;
+		}
+		return List.of(firstPending);
+	}
+
+}

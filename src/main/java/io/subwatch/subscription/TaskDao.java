@@ -1,0 +1,148 @@
+package io.subwatch.subscription;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class TaskDao {
+
+	private static final String COLUMNS = """
+			id, subscription_id, is_ready, err_msg, is_auto_trigger, pipeline_id, created_by, created_at, instance_count
+			""";
+
+	private static final RowMapper<Task> MAPPER = (rs, n) -> new Task(rs.getLong("id"), rs.getLong("subscription_id"),
+			rs.getBoolean("is_ready"), rs.getString("err_msg"), rs.getBoolean("is_auto_trigger"),
+			rs.getString("pipeline_id"), rs.getString("created_by"), DbTime.read(rs, "created_at"),
+			rs.getInt("instance_count"));
+
+	private final JdbcClient jdbc;
+
+	TaskDao(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Inserts a task with zeroed counters and makes it its subscription's latest. */
+	public long insert(long subscriptionId, boolean ready, boolean autoTrigger, String createdBy, Instant createdAt) {
+		KeyHolder keys = new GeneratedKeyHolder();
+		this.jdbc.sql("""
+				INSERT INTO subscription_task (subscription_id, is_ready, err_msg, is_auto_trigger, pipeline_id,
+				                               created_by, created_at, instance_count)
+				VALUES (:subscriptionId, :ready, NULL, :autoTrigger, :pipelineId, :createdBy, :createdAt, 0)
+				""")
+			.param("subscriptionId", subscriptionId)
+			.param("ready", ready)
+			.param("autoTrigger", autoTrigger)
+			.param("pipelineId", UUID.randomUUID().toString().replace("-", ""))
+			.param("createdBy", createdBy)
+			.param("createdAt", DbTime.toDb(createdAt))
+			.update(keys, "id");
+		long id = keys.getKey().longValue();
+		for (Status status : Status.RECORD_STATUSES) {
+			this.jdbc.sql("INSERT INTO task_status_count (task_id, status, cnt) VALUES (:id, :status, 0)")
+				.param("id", id)
+				.param("status", status.name())
+				.update();
+		}
+		this.jdbc.sql("UPDATE subscription SET latest_task_id = :id WHERE id = :subscriptionId")
+			.param("id", id)
+			.param("subscriptionId", subscriptionId)
+			.update();
+		return id;
+	}
+
+	public Optional<Task> findById(long id) {
+		return this.jdbc.sql("SELECT " + COLUMNS + " FROM subscription_task WHERE id = :id")
+			.param("id", id)
+			.query(MAPPER)
+			.optional();
+	}
+
+	/** The subscription's newest task: the one task_result reads when no task_id_list is given. */
+	public Optional<Task> findNewest(long subscriptionId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				FROM subscription_task WHERE subscription_id = :subscriptionId ORDER BY id DESC LIMIT 1
+				""").param("subscriptionId", subscriptionId).query(MAPPER).optional();
+	}
+
+	/** The newest task whose creation finished: the subscription's current scope. */
+	public Optional<Task> findNewestReady(long subscriptionId) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				FROM subscription_task WHERE subscription_id = :subscriptionId AND is_ready = TRUE AND err_msg IS NULL
+				ORDER BY id DESC LIMIT 1
+				""").param("subscriptionId", subscriptionId).query(MAPPER).optional();
+	}
+
+	/** Tasks of the subscription among {@code ids}, newest first. */
+	public List<Task> findAllByIds(long subscriptionId, Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				FROM subscription_task WHERE subscription_id = :subscriptionId AND id IN (:ids) ORDER BY id DESC
+				""").param("subscriptionId", subscriptionId).param("ids", ids).query(MAPPER).list();
+	}
+
+	/** The newest {@code limit} tasks of a subscription, newest first. */
+	public List<Task> findAllBySubscription(long subscriptionId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				FROM subscription_task WHERE subscription_id = :subscriptionId ORDER BY id DESC LIMIT :limit
+				""").param("subscriptionId", subscriptionId).param("limit", limit).query(MAPPER).list();
+	}
+
+	public void markReady(long id, String errMsg) {
+		this.jdbc.sql("UPDATE subscription_task SET is_ready = TRUE, err_msg = :errMsg WHERE id = :id")
+			.param("errMsg", errMsg)
+			.param("id", id)
+			.update();
+	}
+
+	public void addInstanceCount(long id, int added) {
+		this.jdbc.sql("UPDATE subscription_task SET instance_count = instance_count + :added WHERE id = :id")
+			.param("added", added)
+			.param("id", id)
+			.update();
+	}
+
+	/**
+	 * Ready tasks that still have PENDING records, oldest first: work for an external executor.
+	 * @param subscriptionId only this subscription's tasks, or null for all
+	 * @param bizIds only subscriptions of these businesses, or null for all
+	 */
+	public List<PendingTask> findPending(Long subscriptionId, Collection<Long> bizIds, int limit) {
+		if (bizIds != null && bizIds.isEmpty()) {
+			return List.of();
+		}
+		String oneSubscription = (subscriptionId != null) ? "AND t.subscription_id = :subscriptionId" : "";
+		String businesses = (bizIds != null) ? "AND s.bk_biz_id IN (:bizIds)" : "";
+		return this.jdbc.sql("""
+				SELECT t.id, t.subscription_id, t.created_at, t.is_auto_trigger, c.cnt
+				FROM subscription_task t
+				JOIN task_status_count c ON c.task_id = t.id AND c.status = 'PENDING'
+				JOIN subscription s ON s.id = t.subscription_id
+				WHERE t.is_ready = TRUE AND t.err_msg IS NULL AND c.cnt > 0 %s %s
+				ORDER BY t.id
+				LIMIT :limit
+				""".formatted(oneSubscription, businesses))
+			.param("subscriptionId", subscriptionId)
+			.param("bizIds", bizIds)
+			.param("limit", limit)
+			.query((rs, n) -> new PendingTask(rs.getLong(1), rs.getLong(2), DbTime.read(rs, 3), rs.getBoolean(4),
+					rs.getInt(5)))
+			.list();
+	}
+
+	/** A task with work left, as the pending listing shows it. */
+	public record PendingTask(long taskId, long subscriptionId, Instant createdAt, boolean autoTrigger,
+			int pendingCount) {
+	}
+
+}
