@@ -142,7 +142,7 @@ public class EventService {
 	}
 
 	private boolean canWrite(long subscriptionId, Access access) {
-		return this.subscriptions.findById(subscriptionId).map((s) -> access.canWrite(s.bkBizId())).orElse(false);
+		return this.subscriptions.findById(subscriptionId).map((s) -> access.canWrite(s.bkBizId(), s.id())).orElse(false);
 	}
 
 }

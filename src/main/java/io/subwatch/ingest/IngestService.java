@@ -66,7 +66,7 @@ public class IngestService {
 	public long createSubscription(JsonNode body, Access access) {
 		String name = JsonFields.requireText(body, "name", "name", 200);
 		long bizId = JsonFields.requireLong(body, "bk_biz_id", "bk_biz_id");
-		if (!access.canWrite(bizId)) {
+		if (access.shared() || !access.write().contains(bizId)) {
 			throw new ApiException(ErrorCode.FORBIDDEN, "bk_biz_id " + bizId + " is not granted to this application");
 		}
 		String objectType = oneOf(body, "object_type", OBJECT_TYPES, "HOST");
@@ -167,7 +167,7 @@ public class IngestService {
 
 	private Subscription lockWritable(long subscriptionId, Access access) {
 		Subscription subscription = readable(subscriptionId, access);
-		if (!access.canWrite(subscription.bkBizId())) {
+		if (!access.canWrite(subscription.bkBizId(), subscription.id())) {
 			throw subscriptionNotFound(subscriptionId);
 		}
 		this.subscriptions.lock(subscriptionId);
@@ -176,7 +176,7 @@ public class IngestService {
 
 	private Subscription readable(long subscriptionId, Access access) {
 		return this.subscriptions.findById(subscriptionId)
-			.filter((s) -> access.canRead(s.bkBizId()) || access.canWrite(s.bkBizId()))
+			.filter((s) -> access.canRead(s.bkBizId(), s.id()) || access.canWrite(s.bkBizId(), s.id()))
 			.orElseThrow(() -> subscriptionNotFound(subscriptionId));
 	}
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
+import io.subwatch.audit.AuditDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
@@ -54,8 +55,11 @@ public class OperatorActions {
 
 	private final SubwatchProperties properties;
 
+	private final AuditDao audit;
+
 	OperatorActions(SubscriptionDao subscriptions, TaskDao tasks, InstanceRecordDao records, RecordQueryDao queries,
-			RecordCreation recordCreation, RecordStopper stopper, SelectionResolver resolver, Clock clock, SubwatchProperties properties) {
+			RecordCreation recordCreation, RecordStopper stopper, SelectionResolver resolver, Clock clock, SubwatchProperties properties,
+			AuditDao audit) {
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.records = records;
@@ -65,6 +69,7 @@ public class OperatorActions {
 		this.resolver = resolver;
 		this.clock = clock;
 		this.properties = properties;
+		this.audit = audit;
 	}
 
 	/** What retry did: the new task and how many instances run again. */
@@ -101,6 +106,8 @@ public class OperatorActions {
 			this.recordCreation.addRecords(subscriptionId, taskId, copies, now);
 		}
 		this.tasks.markReady(taskId, null);
+		this.audit.insert(now, access.actor(), "RETRY", subscriptionId, taskId, candidates.size(),
+				(instanceIds != null) ? "selected hosts" : "all failed hosts");
 		return new Retried(taskId, candidates.size());
 	}
 
@@ -120,6 +127,8 @@ public class OperatorActions {
 		for (List<Long> chunk : InstanceRecordDao.chunks(targets)) {
 			stopped += this.stopper.stop(chunk, Status.TERMINATED, (record) -> line, now);
 		}
+		this.audit.insert(now, access.actor(), "TERMINATE", subscriptionId, null, stopped,
+				(reason != null && !reason.isBlank()) ? reason.strip() : null);
 		return stopped;
 	}
 
@@ -137,7 +146,7 @@ public class OperatorActions {
 
 	private Subscription lockWritable(long subscriptionId, Access access) {
 		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access);
-		if (!access.canWrite(subscription.bkBizId())) {
+		if (!access.canWrite(subscription.bkBizId(), subscription.id())) {
 			throw ApiException.invalid("subscription " + subscriptionId + " does not exist");
 		}
 		this.subscriptions.lock(subscriptionId);

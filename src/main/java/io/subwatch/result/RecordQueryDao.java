@@ -84,9 +84,8 @@ class RecordQueryDao {
 	List<Long> findLatestIds(long subscriptionId, List<String> statuses, List<String> instanceIds,
 			List<Long> taskIds) {
 		String instances = (instanceIds != null) ? " AND r.instance_id IN (:instanceIds)" : "";
-		String tasks = (taskIds != null) ? """
-				 AND r.instance_id IN (SELECT t.instance_id FROM instance_record t
-				                       WHERE t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))""" : "";
+		String tasks = (taskIds != null) ? " AND r.instance_id IN (SELECT t.instance_id FROM instance_record t"
+				+ " WHERE t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))" : "";
 		return this.jdbc.sql("""
 				SELECT r.id FROM instance_record r
 				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE AND r.status IN (:statuses)%s%s

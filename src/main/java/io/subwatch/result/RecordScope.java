@@ -40,9 +40,8 @@ record RecordScope(String where, Map<String, Object> params, Long taskId, boolea
 	RecordScope withinInstancesOf(long scopeTaskId) {
 		Map<String, Object> merged = new HashMap<>(this.params);
 		merged.put("currentScopeTaskId", scopeTaskId);
-		return new RecordScope(this.where + """
-				 AND r.instance_id IN (SELECT c.instance_id FROM instance_record c WHERE c.task_id = :currentScopeTaskId)""",
-				merged, null, false);
+		return new RecordScope(this.where + " AND r.instance_id IN (SELECT c.instance_id FROM instance_record c"
+				+ " WHERE c.task_id = :currentScopeTaskId)", merged, null, false);
 	}
 
 }

@@ -41,7 +41,7 @@ class SelectionResolver {
 
 	Subscription visibleSubscription(long subscriptionId, Access access) {
 		return this.subscriptions.findById(subscriptionId)
-			.filter((s) -> access.canRead(s.bkBizId()))
+			.filter((s) -> access.canRead(s.bkBizId(), s.id()))
 			.orElseThrow(() -> ApiException.invalid("subscription " + subscriptionId + " does not exist"));
 	}
 

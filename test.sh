@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Installs what the tests need where it is missing (Debian, as root: Chromium + ChromeDriver for the browser suite,
+# MariaDB for the MySQL suite), starts MariaDB on 127.0.0.1:3306 with a fresh test database, then runs
+# ./mvnw -B -ntp verify: unit, DAO and API suites on H2, the DAO and API suites again on MariaDB, the browser suite,
+# and the benchmark smoke run.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+DB_NAME=subwatch_test
+DB_USER=subwatch_test
+DB_PASSWORD=subwatch_test
+
+missing=()
+[ -x /usr/bin/chromium ] || missing+=(chromium)
+[ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || [ -x /usr/sbin/mysqld ] || missing+=(mariadb-server)
+
+if [ ${#missing[@]} -gt 0 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "test.sh: installing ${missing[*]}"
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -q
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+  else
+    echo "test.sh: missing ${missing[*]}." >&2
+    echo "  Install them (Debian/Ubuntu: sudo apt-get install ${missing[*]}) or run this script as root on Debian." >&2
+    exit 1
+  fi
+fi
+
+# A MySQL-protocol server on 127.0.0.1:3306, started here when none answers.
+started_db=""
+if ! mariadb-admin --protocol=tcp -h 127.0.0.1 -P 3306 ping >/dev/null 2>&1 \
+    && ! mariadb-admin ping >/dev/null 2>&1; then
+  if [ "$(id -u)" != 0 ]; then
+    echo "test.sh: no MySQL server answers on 127.0.0.1:3306 and starting one needs root." >&2
+    exit 1
+  fi
+  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
+  daemon=$(command -v mariadbd || echo /usr/sbin/mariadbd)
+  start-stop-daemon --start --oknodo --background --exec "$daemon" -- --user=mysql --bind-address=127.0.0.1 --port=3306
+  for _ in $(seq 1 120); do mariadb-admin ping >/dev/null 2>&1 && break; sleep 0.25; done
+  mariadb-admin ping >/dev/null 2>&1 || { echo "test.sh: MariaDB did not start" >&2; exit 1; }
+  started_db=yes
+fi
+if [ "$(id -u)" = 0 ]; then
+  mariadb -e "DROP DATABASE IF EXISTS ${DB_NAME};
+    CREATE DATABASE ${DB_NAME} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+    CREATE USER IF NOT EXISTS '${DB_USER}'@'127.0.0.1' IDENTIFIED BY '${DB_PASSWORD}';
+    CREATE USER IF NOT EXISTS '${DB_USER}'@'localhost' IDENTIFIED BY '${DB_PASSWORD}';
+    GRANT ALL ON ${DB_NAME}.* TO '${DB_USER}'@'127.0.0.1';
+    GRANT ALL ON ${DB_NAME}.* TO '${DB_USER}'@'localhost';
+    FLUSH PRIVILEGES;"
+fi
+stop_db() {
+  if [ -n "$started_db" ] && [ -f /run/mysqld/mysqld.pid ]; then
+    kill "$(cat /run/mysqld/mysqld.pid)" 2>/dev/null || true
+  fi
+}
+trap stop_db EXIT
+
+export SUBWATCH_TEST_MYSQL_URL="jdbc:mysql://127.0.0.1:3306/${DB_NAME}?rewriteBatchedStatements=true&characterEncoding=utf8"
+export SUBWATCH_TEST_MYSQL_USER=${DB_USER}
+export SUBWATCH_TEST_MYSQL_PASSWORD=${DB_PASSWORD}
+
+./mvnw -B -ntp verify "$@"
+
+echo
+echo "test.sh: suites that ran"
+for dir in target/surefire-reports target/surefire-reports-mysql target/failsafe-reports; do
+  if ls "$dir"/TEST-*.xml >/dev/null 2>&1; then
+    cat "$dir"/TEST-*.xml | grep -o '<testsuite [^>]*' | awk -v dir="$dir" '
+      { for (i = 1; i <= NF; i++) if ($i ~ /^(tests|failures|errors|skipped)=/) { split($i, kv, "\""); sum[substr($i, 1, index($i, "=") - 1)] += kv[2] } }
+      END { printf "  %-32s %d tests, %d failures, %d errors, %d skipped\n", dir, sum["tests"], sum["failures"], sum["errors"], sum["skipped"] }' 
+  fi
+done
