@@ -34,19 +34,21 @@ CREATE TABLE instance_record (
     CONSTRAINT fk_instance_record_task FOREIGN KEY (task_id) REFERENCES subscription_task (id),
     CONSTRAINT fk_instance_record_plan FOREIGN KEY (plan_id) REFERENCES step_plan (id)
 );
--- Paging window of one task in record id order, and "one instance once per task".
-CREATE UNIQUE INDEX ix_instance_record_task_instance ON instance_record (task_id, instance_id);
+-- Index rule: a column compared with IN (...) leads its index (H2 looks IN lists up on the first column only).
+-- "One instance once per task", and instance_id_list filters within a task.
+CREATE UNIQUE INDEX ix_instance_record_instance_task ON instance_record (instance_id, task_id);
+-- Paging window of one task in record id order.
 CREATE INDEX ix_instance_record_task_id ON instance_record (task_id, id);
 -- Status filter of one task, in record id order.
 CREATE INDEX ix_instance_record_task_status ON instance_record (task_id, status, id);
 -- Latest record per instance over several tasks, attempt history, instance lookups.
-CREATE INDEX ix_instance_record_sub_instance ON instance_record (subscription_id, instance_id, id);
+CREATE INDEX ix_instance_record_instance ON instance_record (instance_id, subscription_id, id);
 -- need_aggregate_all_tasks: the latest records of a subscription in id order, with and without a status filter.
 CREATE INDEX ix_instance_record_sub_latest ON instance_record (subscription_id, is_latest, id);
 CREATE INDEX ix_instance_record_sub_latest_status ON instance_record (subscription_id, is_latest, status, id);
--- Search by IP and host name in the pages.
-CREATE INDEX ix_instance_record_sub_ip ON instance_record (subscription_id, bk_host_innerip);
-CREATE INDEX ix_instance_record_sub_host_name ON instance_record (subscription_id, bk_host_name);
+-- Search by (pasted lists of) IPs and host names in the pages.
+CREATE INDEX ix_instance_record_ip ON instance_record (bk_host_innerip, subscription_id);
+CREATE INDEX ix_instance_record_host_name ON instance_record (bk_host_name, subscription_id);
 -- Zombie check: unfinished records without news.
 CREATE INDEX ix_instance_record_status_update ON instance_record (status, update_time);
 

@@ -31,14 +31,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EventService {
 
-	/** Applied in this order whatever the arrival order: per sub-step along the forward path. */
-	private static final Comparator<Resolved> APPLY_ORDER = Comparator.comparingLong((Resolved r) -> r.event.recordId())
-		.thenComparingInt((r) -> r.stepIndex)
-		.thenComparingInt((r) -> r.event.subStep())
-		.thenComparingInt((r) -> r.event.status().rank())
-		.thenComparing((r) -> r.event.time())
-		.thenComparingInt((r) -> r.event.index());
-
 	private final InstanceRecordDao records;
 
 	private final SubStepDao subSteps;
@@ -65,9 +57,6 @@ public class EventService {
 	public record Outcome(int applied, int ignored, List<EventError> errors) {
 	}
 
-	private record Resolved(Event event, int stepIndex) {
-	}
-
 	@Transactional
 	public Outcome apply(JsonNode body, Access access) {
 		Instant now = this.clock.instant();
@@ -76,7 +65,7 @@ public class EventService {
 		Map<Long, InstanceRecord> locked = this.records
 			.lockByIds(parsed.events().stream().map(Event::recordId).toList());
 		Map<Long, Boolean> writable = new HashMap<>();
-		List<Resolved> valid = new ArrayList<>();
+		List<ResolvedEvent> valid = new ArrayList<>();
 		for (Event event : parsed.events()) {
 			String at = "events[" + event.index() + "]";
 			InstanceRecord record = locked.get(event.recordId());
@@ -97,24 +86,24 @@ public class EventService {
 						+ event.stepId() + "' has " + count + " sub-steps (0 to " + (count - 1) + ")"));
 				continue;
 			}
-			valid.add(new Resolved(event, stepIndex));
+			valid.add(new ResolvedEvent(event, stepIndex));
 		}
-		valid.sort(APPLY_ORDER);
+		valid.sort(ResolvedEvent.APPLY_ORDER);
 		errors.sort(Comparator.comparingInt(EventError::index));
 		int applied = write(valid, locked, now);
 		return new Outcome(applied, valid.size() - applied, errors);
 	}
 
-	private int write(List<Resolved> events, Map<Long, InstanceRecord> locked, Instant now) {
+	private int write(List<ResolvedEvent> events, Map<Long, InstanceRecord> locked, Instant now) {
 		Map<Long, RecordTransitions> byRecord = new HashMap<>();
-		var stored = this.subSteps.findByRecordIds(events.stream().map((r) -> r.event.recordId()).distinct().toList());
+		var stored = this.subSteps.findByRecordIds(events.stream().map((r) -> r.event().recordId()).distinct().toList());
 		int applied = 0;
-		for (Resolved resolved : events) {
-			Event event = resolved.event;
+		for (ResolvedEvent resolved : events) {
+			Event event = resolved.event();
 			RecordTransitions transitions = byRecord.computeIfAbsent(event.recordId(),
 					(id) -> new RecordTransitions(locked.get(id), this.plans.findById(locked.get(id).planId()),
 							stored.getOrDefault(id, Map.of())));
-			if (transitions.apply(resolved.stepIndex, event)) {
+			if (transitions.apply(resolved.stepIndex(), event)) {
 				applied++;
 			}
 		}
