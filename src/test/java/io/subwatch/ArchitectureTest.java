@@ -1,0 +1,55 @@
+package io.subwatch;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.RestController;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+/** The house rules that a compiler does not check. */
+class ArchitectureTest {
+
+	static final JavaClasses MAIN = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.importPackages("io.subwatch");
+
+	@Test
+	void featurePackagesHaveNoCycles() {
+		slices().matching("io.subwatch.(*)..").should().beFreeOfCycles().check(MAIN);
+	}
+
+	@Test
+	void controllersArePackagePrivate() {
+		classes().that()
+			.areAnnotatedWith(Controller.class)
+			.or()
+			.areAnnotatedWith(RestController.class)
+			.should()
+			.notBePublic()
+			.check(MAIN);
+	}
+
+	@Test
+	void theCoreKnowsNothingOfTheWeb() {
+		classes().that()
+			.resideInAnyPackage("io.subwatch.subscription..")
+			.should()
+			.onlyDependOnClassesThat()
+			.resideOutsideOfPackages("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.ingest..",
+					"io.subwatch.security..", "io.subwatch.simulate..", "io.subwatch.demo..")
+			.check(MAIN);
+	}
+
+	@Test
+	void nothingUsesJpaOrHibernate() {
+		classes().should()
+			.onlyDependOnClassesThat()
+			.resideOutsideOfPackages("jakarta.persistence..", "org.hibernate..")
+			.check(MAIN);
+	}
+
+}
