@@ -67,7 +67,7 @@ export SUBWATCH_TEST_MYSQL_PASSWORD=${DB_PASSWORD}
 
 echo
 echo "test.sh: suites that ran"
-for dir in target/surefire-reports target/surefire-reports-mysql target/failsafe-reports; do
+for dir in target/surefire-reports target/surefire-reports-mysql target/surefire-reports-streaming target/failsafe-reports; do
   if ls "$dir"/TEST-*.xml >/dev/null 2>&1; then
     cat "$dir"/TEST-*.xml | grep -o '<testsuite [^>]*' | awk -v dir="$dir" '
       { for (i = 1; i <= NF; i++) if ($i ~ /^(tests|failures|errors|skipped)=/) { split($i, kv, "\""); sum[substr($i, 1, index($i, "=") - 1)] += kv[2] } }
