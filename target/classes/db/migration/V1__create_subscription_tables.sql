@@ -38,6 +38,7 @@ CREATE TABLE subscription_task (
     created_by      VARCHAR(64)   NOT NULL,
     created_at      DATETIME(3)   NOT NULL,
     instance_count  INT           NOT NULL,
+    last_event_at   DATETIME(3)   NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT fk_subscription_task_subscription FOREIGN KEY (subscription_id) REFERENCES subscription (id)
 );

@@ -9,7 +9,9 @@ CREATE TABLE step_plan (
 );
 
 -- One row per instance per task. status is derived from the sub-steps and stored, so filters and counters agree.
--- is_latest marks the newest record of an instance within its subscription.
+-- is_latest marks the newest record of an instance within its subscription. The row changes only when its status or
+-- times do (update_time says when): an event that moves a running record to its next sub-step writes sub-step rows only.
+-- Writers of a record's progress hold the lock of its task row (subscription_task), so the record rows need none.
 CREATE TABLE instance_record (
     id                 BIGINT        NOT NULL AUTO_INCREMENT,
     subscription_id    BIGINT        NOT NULL,
@@ -49,8 +51,6 @@ CREATE INDEX ix_instance_record_sub_latest_status ON instance_record (subscripti
 -- Search by (pasted lists of) IPs and host names in the pages.
 CREATE INDEX ix_instance_record_ip ON instance_record (bk_host_innerip, subscription_id);
 CREATE INDEX ix_instance_record_host_name ON instance_record (bk_host_name, subscription_id);
--- Zombie check: unfinished records without news.
-CREATE INDEX ix_instance_record_status_update ON instance_record (status, update_time);
 
 -- The full instance_info the executor reported, kept out of the hot table.
 CREATE TABLE instance_info (

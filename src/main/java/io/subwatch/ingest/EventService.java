@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import io.subwatch.security.Access;
 import io.subwatch.subscription.CounterDao;
@@ -14,11 +17,13 @@ import io.subwatch.subscription.CounterDeltas;
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
+import io.subwatch.subscription.RecordLocks;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.SubStepDao;
 import io.subwatch.subscription.SubscriptionDao;
+import io.subwatch.subscription.TaskDao;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
@@ -41,10 +46,16 @@ public class EventService {
 
 	private final SubscriptionDao subscriptions;
 
+	private final RecordLocks locks;
+
+	private final TaskDao tasks;
+
 	private final Clock clock;
 
 	EventService(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
-			SubscriptionDao subscriptions, Clock clock) {
+			SubscriptionDao subscriptions, RecordLocks locks, TaskDao tasks, Clock clock) {
+		this.locks = locks;
+		this.tasks = tasks;
 		this.records = records;
 		this.subSteps = subSteps;
 		this.plans = plans;
@@ -62,8 +73,7 @@ public class EventService {
 		Instant now = this.clock.instant();
 		EventParser.Parsed parsed = EventParser.parse(body, now);
 		List<EventError> errors = new ArrayList<>(parsed.errors());
-		Map<Long, InstanceRecord> locked = this.records
-			.lockByIds(parsed.events().stream().map(Event::recordId).toList());
+		Map<Long, InstanceRecord> locked = this.locks.lock(parsed.events().stream().map(Event::recordId).toList());
 		Map<Long, Boolean> writable = new HashMap<>();
 		List<ResolvedEvent> valid = new ArrayList<>();
 		for (Event event : parsed.events()) {
@@ -112,14 +122,20 @@ public class EventService {
 		List<SubStepDao.LogAppend> logs = new ArrayList<>();
 		List<ProgressUpdate> progress = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
+		Set<Long> activeTasks = new HashSet<>();
 		byRecord.values().stream().sorted(Comparator.comparingLong((t) -> t.record().id())).forEach((t) -> {
 			if (!t.changed()) {
 				return;
 			}
 			t.collect(inserts, updates, logs);
 			InstanceRecord record = t.record();
+			activeTasks.add(record.taskId());
 			RecordProgress after = t.progress();
-			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
+			// The record row changes only when its own status or times do.
+			if (after.status() != record.status() || !Objects.equals(after.startTime(), record.startTime())
+					|| !Objects.equals(after.finishTime(), record.finishTime())) {
+				progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
+			}
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		});
 		this.subSteps.insertAll(inserts);
@@ -127,6 +143,7 @@ public class EventService {
 		this.subSteps.appendLogs(logs);
 		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);
+		this.tasks.touch(activeTasks, now);
 		return applied;
 	}
 

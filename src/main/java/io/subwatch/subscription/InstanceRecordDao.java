@@ -100,14 +100,14 @@ public class InstanceRecordDao {
 		});
 	}
 
-	/** Locks and returns the current latest records of these instances (ascending id, the global lock order). */
-	public List<InstanceRecord> lockLatest(long subscriptionId, Collection<String> instanceIds) {
+	/** The current latest records of these instances (ascending id). */
+	public List<InstanceRecord> findLatest(long subscriptionId, Collection<String> instanceIds) {
 		List<InstanceRecord> result = new ArrayList<>();
 		for (List<String> chunk : chunks(new ArrayList<>(instanceIds))) {
 			result.addAll(this.jdbc.sql("SELECT " + COLUMNS + """
 					 FROM instance_record
-					WHERE subscription_id = :subscriptionId AND instance_id IN (:instanceIds) AND is_latest = TRUE
-					ORDER BY id FOR UPDATE
+					WHERE instance_id IN (:instanceIds) AND subscription_id = :subscriptionId AND is_latest = TRUE
+					ORDER BY id
 					""").param("subscriptionId", subscriptionId).param("instanceIds", chunk).query(MAPPER).list());
 		}
 		return result;
@@ -119,11 +119,23 @@ public class InstanceRecordDao {
 		}
 	}
 
-	/** Locks the records for an update of their progress, in ascending id; unknown ids are absent from the result. */
-	public Map<Long, InstanceRecord> lockByIds(Collection<Long> recordIds) {
+	/** The tasks of these records (a record never changes task), to lock before touching the records. */
+	public List<Long> findTaskIds(Collection<Long> recordIds) {
+		List<Long> taskIds = new ArrayList<>();
+		for (List<Long> chunk : chunks(recordIds.stream().distinct().toList())) {
+			taskIds.addAll(this.jdbc.sql("SELECT DISTINCT task_id FROM instance_record WHERE id IN (:ids) ORDER BY task_id")
+				.param("ids", chunk)
+				.query(Long.class)
+				.list());
+		}
+		return taskIds.stream().distinct().sorted().toList();
+	}
+
+	/** Records by id; unknown ids are absent. Call with their tasks locked to read a state nobody else is changing. */
+	public Map<Long, InstanceRecord> findByIds(Collection<Long> recordIds) {
 		Map<Long, InstanceRecord> result = new HashMap<>(recordIds.size() * 2);
-		for (List<Long> chunk : chunks(recordIds.stream().sorted().distinct().toList())) {
-			this.jdbc.sql("SELECT " + COLUMNS + " FROM instance_record WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+		for (List<Long> chunk : chunks(recordIds.stream().distinct().toList())) {
+			this.jdbc.sql("SELECT " + COLUMNS + " FROM instance_record WHERE id IN (:ids) ORDER BY id")
 				.param("ids", chunk)
 				.query(MAPPER)
 				.list()

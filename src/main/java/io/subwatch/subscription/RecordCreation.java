@@ -24,16 +24,19 @@ public class RecordCreation {
 
 	private final CounterDao counters;
 
-	RecordCreation(InstanceRecordDao records, TaskDao tasks, CounterDao counters) {
+	private final RecordLocks locks;
+
+	RecordCreation(InstanceRecordDao records, TaskDao tasks, CounterDao counters, RecordLocks locks) {
 		this.records = records;
 		this.tasks = tasks;
 		this.counters = counters;
+		this.locks = locks;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Map<String, Long> addRecords(long subscriptionId, long taskId, List<NewRecord> newRecords, Instant now) {
 		List<String> instanceIds = newRecords.stream().map(NewRecord::instanceId).toList();
-		List<InstanceRecord> replaced = this.records.lockLatest(subscriptionId, instanceIds);
+		List<InstanceRecord> replaced = this.locks.lockLatest(subscriptionId, instanceIds);
 		CounterDeltas deltas = new CounterDeltas();
 		for (InstanceRecord old : replaced) {
 			if (old.taskId() == taskId) {

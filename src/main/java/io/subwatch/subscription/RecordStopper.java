@@ -30,18 +30,22 @@ public class RecordStopper {
 
 	private final CounterDao counters;
 
-	RecordStopper(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters) {
+	private final RecordLocks locks;
+
+	RecordStopper(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
+			RecordLocks locks) {
 		this.records = records;
 		this.subSteps = subSteps;
 		this.plans = plans;
 		this.counters = counters;
+		this.locks = locks;
 	}
 
 	/** Stops those of the records that are still active; returns how many it stopped. */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int stop(Collection<Long> recordIds, Status finalStatus, Function<InstanceRecord, String> logLine,
 			Instant now) {
-		List<InstanceRecord> active = this.records.lockByIds(recordIds)
+		List<InstanceRecord> active = this.locks.lock(recordIds)
 			.values()
 			.stream()
 			.filter((record) -> record.status().isActive())

@@ -35,8 +35,8 @@ public class TaskDao {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO subscription_task (subscription_id, is_ready, err_msg, is_auto_trigger, pipeline_id,
-				                               created_by, created_at, instance_count)
-				VALUES (:subscriptionId, :ready, NULL, :autoTrigger, :pipelineId, :createdBy, :createdAt, 0)
+				                               created_by, created_at, instance_count, last_event_at)
+				VALUES (:subscriptionId, :ready, NULL, :autoTrigger, :pipelineId, :createdBy, :createdAt, 0, :createdAt)
 				""")
 			.param("subscriptionId", subscriptionId)
 			.param("ready", ready)
@@ -96,6 +96,48 @@ public class TaskDao {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
 				FROM subscription_task WHERE subscription_id = :subscriptionId ORDER BY id DESC LIMIT :limit
 				""").param("subscriptionId", subscriptionId).param("limit", limit).query(MAPPER).list();
+	}
+
+	/**
+	 * Locks task rows in ascending id until the transaction ends. Whoever changes a record's progress or latest flag
+	 * holds the lock of the record's task first: event batches, revoke, the zombie check and task creation.
+	 */
+	public void lockAll(Collection<Long> ids) {
+		List<Long> sorted = ids.stream().distinct().sorted().toList();
+		if (!sorted.isEmpty()) {
+			this.jdbc.sql("SELECT id FROM subscription_task WHERE id IN (:ids) ORDER BY id FOR UPDATE")
+				.param("ids", sorted)
+				.query(Long.class)
+				.list();
+		}
+	}
+
+	/** Notes that the tasks received events now (the zombie check fails tasks that stay silent). */
+	public void touch(Collection<Long> ids, Instant now) {
+		if (!ids.isEmpty()) {
+			this.jdbc.sql("UPDATE subscription_task SET last_event_at = :now WHERE id IN (:ids)")
+				.param("now", DbTime.toDb(now))
+				.param("ids", ids)
+				.update();
+		}
+	}
+
+	/** Tasks with pending or running records whose last event is older than {@code cutoff}: abandoned work. */
+	public List<Long> findSilentActive(Instant cutoff, int limit) {
+		return this.jdbc.sql("""
+				SELECT t.id FROM subscription_task t
+				WHERE t.last_event_at < :cutoff
+				  AND EXISTS (SELECT 1 FROM task_status_count c
+				              WHERE c.task_id = t.id AND c.status IN ('PENDING', 'RUNNING') AND c.cnt > 0)
+				ORDER BY t.id LIMIT :limit
+				""").param("cutoff", DbTime.toDb(cutoff)).param("limit", limit).query(Long.class).list();
+	}
+
+	/** Tasks with records still running: where the zombie check looks for stuck hosts. */
+	public List<Long> findRunning(int limit) {
+		return this.jdbc.sql("""
+				SELECT task_id FROM task_status_count WHERE status = 'RUNNING' AND cnt > 0 ORDER BY task_id LIMIT :limit
+				""").param("limit", limit).query(Long.class).list();
 	}
 
 	public void markReady(long id, String errMsg) {
