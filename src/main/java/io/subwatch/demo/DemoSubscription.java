@@ -35,6 +35,20 @@ public record DemoSubscription(String name, DemoCatalog.Business business, Strin
 				List.of(AGENT, plugin(plugin)));
 	}
 
+	/** Another run of an existing subscription: the same steps, against the business it was declared for. */
+	public static DemoSubscription rerunOf(io.subwatch.subscription.Subscription subscription, DemoCatalog.Business fallback) {
+		DemoCatalog.Business business = DemoCatalog.BUSINESSES.stream()
+			.filter((b) -> b.id() == subscription.bkBizId())
+			.findFirst()
+			.orElse(fallback);
+		List<DemoStep> steps = subscription.steps()
+			.stream()
+			.map((step) -> "AGENT".equals(step.type()) ? AGENT : plugin(step.id()))
+			.toList();
+		return new DemoSubscription(subscription.name(), business, subscription.category(), subscription.pluginName(),
+				steps);
+	}
+
 	public Map<String, Object> body() {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("name", this.name);
