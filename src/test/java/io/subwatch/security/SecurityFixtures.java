@@ -65,6 +65,12 @@ class SecurityFixtures {
 		return code;
 	}
 
+	void disableApplication(String code) {
+		ApiApplication app = this.applications.findByAppCode(code).orElseThrow();
+		this.applications.update(app.id(), app.description(), new ApiApplicationDao.Grants(app.readAll(),
+				app.writeAll(), app.readBizIds(), app.writeBizIds()), false);
+	}
+
 	/** A share link with this token, expiring at {@code expires} (in the past for an expired link). */
 	long shareLink(String token, long subscriptionId, String instanceId, Instant expires) {
 		return this.shareLinks.insert(Secrets.sha256(token), subscriptionId, instanceId, "test",
