@@ -53,7 +53,7 @@ class AdminApplicationsController {
 	@GetMapping("/admin/applications/{id}")
 	String application(@PathVariable long id, Model model) {
 		ApiApplication application = this.applications.get(id);
-		model.addAttribute("application", application);
+		model.addAttribute("app", application);
 		model.addAttribute("created", this.times.of(application.createdAt()));
 		return "admin/application";
 	}

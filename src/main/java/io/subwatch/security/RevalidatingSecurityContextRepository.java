@@ -23,8 +23,10 @@ import org.springframework.security.web.context.SecurityContextRepository;
 /**
  * Sessions as Spring Security keeps them, checked again on every request: a user's principal is rebuilt from the
  * database (new role or grants apply at once; a disabled user, or one whose password changed, is signed out), and a
- * share link must still be valid (revoked or expired: the session ends). An ended session is invalidated and the
- * request continues anonymously, marked with {@link #ENDED} so the entry point can tell why.
+ * share link must still be valid (revoked or expired: the session ends). An ended session loses its security context
+ * and the request continues anonymously, marked with {@link #ENDED} so the entry point can tell why. Only what comes from the
+ * HTTP session is checked; {@link #create} puts the request-attribute repository (same-request dispatches, test
+ * principals) in front of it.
  */
 class RevalidatingSecurityContextRepository implements SecurityContextRepository {
 
@@ -37,16 +39,21 @@ class RevalidatingSecurityContextRepository implements SecurityContextRepository
 
 	}
 
-	private final SecurityContextRepository delegate = new DelegatingSecurityContextRepository(
-			new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
+	private final SecurityContextRepository delegate = new HttpSessionSecurityContextRepository();
 
 	private final UserDao users;
 
 	private final ShareLinkService shareLinks;
 
-	RevalidatingSecurityContextRepository(UserDao users, ShareLinkService shareLinks) {
+	private RevalidatingSecurityContextRepository(UserDao users, ShareLinkService shareLinks) {
 		this.users = users;
 		this.shareLinks = shareLinks;
+	}
+
+	/** The repository of the page chain: the request's own context first, else the session's, revalidated. */
+	static SecurityContextRepository create(UserDao users, ShareLinkService shareLinks) {
+		return new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+				new RevalidatingSecurityContextRepository(users, shareLinks));
 	}
 
 	@Override
@@ -127,14 +134,18 @@ class RevalidatingSecurityContextRepository implements SecurityContextRepository
 		return context;
 	}
 
+	/**
+	 * Signs the session out: its security context is removed (the session itself stays, so a form's flash message or
+	 * CSRF token is not lost with it), and the request is marked with the reason.
+	 */
 	private static SecurityContext end(HttpServletRequest request, Ended reason) {
 		HttpSession session = request.getSession(false);
 		if (session != null) {
 			try {
-				session.invalidate();
+				session.removeAttribute(HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY);
 			}
 			catch (IllegalStateException ex) {
-				// already invalidated by a concurrent request of the same session
+				// invalidated by a concurrent request of the same session: signed out anyway
 			}
 		}
 		request.setAttribute(ENDED, reason);

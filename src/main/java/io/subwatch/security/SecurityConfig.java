@@ -17,6 +17,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -46,8 +47,8 @@ public class SecurityConfig {
 	}
 
 	@Bean
-	RevalidatingSecurityContextRepository securityContextRepository(UserDao users, ShareLinkService shareLinks) {
-		return new RevalidatingSecurityContextRepository(users, shareLinks);
+	SecurityContextRepository securityContextRepository(UserDao users, ShareLinkService shareLinks) {
+		return RevalidatingSecurityContextRepository.create(users, shareLinks);
 	}
 
 	@Bean
@@ -79,7 +80,7 @@ public class SecurityConfig {
 	@Bean
 	@Order(2)
 	SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
-			RevalidatingSecurityContextRepository contexts, SecuritySettings settings) throws Exception {
+			SecurityContextRepository contexts, SecuritySettings settings) throws Exception {
 		WebEntryPoint entryPoint = new WebEntryPoint();
 		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
 		// Only whole pages are worth returning to after the login, never an htmx fragment or an action.

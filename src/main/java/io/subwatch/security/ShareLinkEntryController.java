@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,12 +33,12 @@ class ShareLinkEntryController {
 
 	private final SubscriptionDao subscriptions;
 
-	private final RevalidatingSecurityContextRepository contexts;
+	private final SecurityContextRepository contexts;
 
 	private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
 	ShareLinkEntryController(ShareLinkService shareLinks, SubscriptionDao subscriptions,
-			RevalidatingSecurityContextRepository contexts) {
+			SecurityContextRepository contexts) {
 		this.shareLinks = shareLinks;
 		this.subscriptions = subscriptions;
 		this.contexts = contexts;

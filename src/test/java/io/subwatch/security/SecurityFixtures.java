@@ -57,6 +57,10 @@ class SecurityFixtures {
 		return this.users.findById(id).orElseThrow();
 	}
 
+	UserAccount reload(UserAccount user) {
+		return this.users.findById(user.id()).orElseThrow();
+	}
+
 	/** A new application with these grants; returns its code (the secret is {@link #PASSWORD}). */
 	String application(boolean readAll, boolean writeAll, Set<Long> read, Set<Long> write) {
 		String code = unique("app-");
