@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.subwatch.support.Api;
+import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;
 import io.subwatch.support.TestUsers;
 import org.junit.jupiter.api.Test;
@@ -43,6 +44,9 @@ class AdminPagesTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Fixtures fixtures;
 
 	@Test
 	void onlyAdminsReachTheAdminPages() throws Exception {
@@ -145,13 +149,15 @@ class AdminPagesTest {
 	@Test
 	void aNewPasswordEndsTheUsersOtherSessions() throws Exception {
 		UserAccount user = this.security.user(Role.VIEWER, BizScope.ALL);
+		long subscriptionId = this.fixtures.subscription();
 		MockHttpSession session = SecurityFixtures.signIn(this.mvc, user.username(), SecurityFixtures.PASSWORD,
 				SecurityFixtures.address());
-		this.mvc.perform(get("/subscriptions/1/probe").session(session)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/subscriptions/{id}/probe", subscriptionId).session(session)).andExpect(status().isOk());
 		this.mvc.perform(post("/admin/users/{id}/password", user.id()).param("password", "another long password")
 			.with(TestUsers.admin())
 			.with(csrf())).andExpect(redirectedUrl("/admin/users/" + user.id()));
-		this.mvc.perform(get("/subscriptions/1/probe").session(session)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/subscriptions/{id}/probe", subscriptionId).session(session))
+			.andExpect(redirectedUrl("/login"));
 		assertThat(SecurityFixtures.signIn(this.mvc, user.username(), "another long password",
 				SecurityFixtures.address())).isNotNull();
 		assertThat(lastAudit()).containsEntry("action", "USER_PASSWORD_SET");
