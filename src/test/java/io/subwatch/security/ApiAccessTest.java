@@ -122,6 +122,25 @@ class ApiAccessTest {
 	}
 
 	@Test
+	void theReportingApiReadsItsBodyAfterTheCredentialsWereTakenFromIt() throws Exception {
+		String body = this.json.writeValueAsString(Map.of("bk_app_code", Api.APP_CODE, "bk_app_secret",
+				Api.APP_SECRET, "bk_username", "executor-7", "name", "from body", "bk_biz_id", this.scenario.bizId,
+				"steps", List.of(Map.of("id", "agent", "type", "AGENT"))));
+		MvcResult result = this.mvc.perform(post("/api/v1/subscriptions").contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andReturn();
+		JsonNode answer = this.json.readTree(result.getResponse().getContentAsString());
+		assertThat(answer.get("result").asBoolean()).as(answer.toString()).isTrue();
+		long id = answer.get("data").get("subscription_id").asLong();
+		assertThat(this.json.readTree(this.mvc.perform(get("/backend/api/subscription/task_result/")
+			.param("subscription_id", String.valueOf(id))
+			.header("X-Bkapi-Authorization", "{\"bk_app_code\": \"" + Api.APP_CODE + "\", \"bk_app_secret\": \""
+					+ Api.APP_SECRET + "\"}"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).get("code").asInt()).as("created, with no task yet").isEqualTo(3800003);
+	}
+
+	@Test
 	void aSubscriptionOutsideTheGrantsAnswersLikeOneThatDoesNotExist() {
 		String code = this.security.application(false, false, Set.of(this.scenario.bizId), Set.of());
 		Api reader = this.api.as(code, SecurityFixtures.PASSWORD, null);

@@ -40,6 +40,12 @@ class LoginTest {
 	}
 
 	@Test
+	void loginPageSpeaksChinese() throws Exception {
+		this.mvc.perform(get("/login").header("Accept-Language", "zh-CN,zh;q=0.9"))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("登录 subwatch")));
+	}
+
+	@Test
 	void firstAdminSignsInWithTheConfiguredPassword() throws Exception {
 		MockHttpSession session = SecurityFixtures.signIn(this.mvc, "admin", "test-admin-password",
 				SecurityFixtures.address());

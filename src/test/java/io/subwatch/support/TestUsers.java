@@ -14,8 +14,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 /**
  * Signed-in users for MockMvc requests: the same principal the real login produces ({@link SubwatchUser}, which
- * carries its {@link Access}). The session revalidation of real logins does not apply to these (they are not in the
- * database); tests that need a real session sign in through the form (see io.subwatch.security.SessionLogin).
+ * carries its {@link Access}). They are not database users, so the per-request revalidation of real sessions does not
+ * keep them (each request brings its own); tests that need a real session sign in through the login form, as
+ * io.subwatch.security.SecurityFixtures#signIn does.
  */
 public final class TestUsers {
 
