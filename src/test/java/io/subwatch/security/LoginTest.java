@@ -92,6 +92,29 @@ class LoginTest {
 	}
 
 	@Test
+	void htmxRequestsPassCsrfWithTheTokenOfThePageInAHeader() throws Exception {
+		UserAccount admin = this.fixtures.user(Role.ADMIN, BizScope.ALL);
+		UserAccount target = this.fixtures.user(Role.VIEWER, BizScope.ALL);
+		MockHttpSession session = SecurityFixtures.signIn(this.mvc, admin.username(), SecurityFixtures.PASSWORD,
+				SecurityFixtures.address());
+		String page = this.mvc.perform(get("/admin/users").session(session)).andReturn().getResponse()
+			.getContentAsString();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+			.matcher(page);
+		assertThat(token.find()).isTrue();
+		this.mvc.perform(post("/admin/users/{id}", target.id()).session(session)
+			.header("HX-Request", "true")
+			.param("role", "OPERATOR")
+			.param("enabled", "true")).andExpect(status().isForbidden());
+		this.mvc.perform(post("/admin/users/{id}", target.id()).session(session)
+			.header("HX-Request", "true")
+			.header("X-CSRF-TOKEN", token.group(1))
+			.param("role", "OPERATOR")
+			.param("enabled", "true")).andExpect(redirectedUrl("/admin/users/" + target.id()));
+		assertThat(this.fixtures.reload(target).role()).isEqualTo(Role.OPERATOR);
+	}
+
+	@Test
 	void signingInChangesTheSessionId() throws Exception {
 		UserAccount user = this.fixtures.user(Role.VIEWER, BizScope.ALL);
 		MvcResult page = this.mvc.perform(get("/login")).andReturn();
