@@ -1,5 +1,6 @@
 package io.subwatch.security;
 
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -15,11 +16,16 @@ import java.util.List;
  * @param shared true for a share link: read-only, and user names are not shown
  */
 public record Access(String actor, String owner, BizScope read, BizScope write, Long subscriptionId,
-		String instanceId, boolean shared) {
+		String instanceId, boolean shared) implements Serializable {
 
 	/** Unrestricted access, for internal callers such as the demo loader and the simulator. */
 	public static Access system(String name) {
 		return new Access(name, name, BizScope.ALL, BizScope.ALL, null, null, false);
+	}
+
+	/** No access at all: what a caller without authentication gets, should a handler ever be reached without one. */
+	public static Access nobody() {
+		return new Access("anonymous", "anonymous", BizScope.NONE, BizScope.NONE, null, null, false);
 	}
 
 	/** A signed-in user or API application with business grants. */

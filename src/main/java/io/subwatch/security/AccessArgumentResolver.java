@@ -8,7 +8,11 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets handlers declare an {@link Access} parameter: the current caller's grants. */
+/**
+ * Lets handlers declare an {@link Access} parameter: the current caller's grants. A caller that did not authenticate
+ * gets {@link Access#nobody()}: the security filter chains already refuse it, and should one ever let a request
+ * through by mistake, it still sees nothing.
+ */
 class AccessArgumentResolver implements HandlerMethodArgumentResolver {
 
 	@Override
@@ -24,10 +28,11 @@ class AccessArgumentResolver implements HandlerMethodArgumentResolver {
 
 	static Access current() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-		if (authentication != null && authentication.getPrincipal() instanceof HasAccess holder) {
+		if (authentication != null && authentication.isAuthenticated()
+				&& authentication.getPrincipal() instanceof HasAccess holder) {
 			return holder.access();
 		}
-		return Access.system("anonymous");
+		return Access.nobody();
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.subwatch.security;
 
+import java.io.Serializable;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A set of businesses ({@code bk_biz_id}): all of them, or the listed ones.
@@ -8,7 +10,7 @@ import java.util.Set;
  * @param all every business, present and future
  * @param bizIds the granted businesses when not {@code all}
  */
-public record BizScope(boolean all, Set<Long> bizIds) {
+public record BizScope(boolean all, Set<Long> bizIds) implements Serializable {
 
 	public static final BizScope ALL = new BizScope(true, Set.of());
 
@@ -20,6 +22,16 @@ public record BizScope(boolean all, Set<Long> bizIds) {
 
 	public boolean contains(long bizId) {
 		return this.all || this.bizIds.contains(bizId);
+	}
+
+	/** Whether this scope grants nothing. */
+	public boolean isEmpty() {
+		return !this.all && this.bizIds.isEmpty();
+	}
+
+	/** The granted business ids, ascending, comma-separated (empty for {@link #ALL}): what the admin forms show. */
+	public String idList() {
+		return this.bizIds.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
 	}
 
 }

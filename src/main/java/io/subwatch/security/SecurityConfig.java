@@ -1,18 +1,129 @@
 package io.subwatch.security;
 
+import jakarta.servlet.DispatcherType;
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
+/**
+ * Two filter chains. The API ({@link #API_PATHS}): stateless, no CSRF, BlueKing application credentials on every
+ * request, errors in the API envelope. Everything else (pages, fragments, actions): form login with database users,
+ * sessions (fixation protection), CSRF on every state-changing request, share-link sessions limited to their
+ * subscription. Both send the security headers (CSP without inline scripts, frame-ancestors 'none', referrer
+ * policy, nosniff). Nothing is reachable anonymously except the login page, static assets, health and share links.
+ */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
 
+	/** Every prefix under which the task_result family and the reporting API answer. */
+	static final String[] API_PATHS = { "/backend/api/**", "/system/backend/api/**", "/v2/nodeman/**", "/api/**" };
+
 	@Bean
-	SecurityFilterChain filterChain(HttpSecurity http) throws Exception {
-		http.authorizeHttpRequests((auth) -> auth.anyRequest().permitAll());
-		http.csrf((csrf) -> csrf.disable());
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(LoginAccounts accounts, PasswordEncoder encoder,
+			LoginThrottle throttle) {
+		return new ProviderManager(new LoginAuthenticationProvider(accounts, encoder, throttle));
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository(UserDao users, ShareLinkService shareLinks) {
+		return RevalidatingSecurityContextRepository.create(users, shareLinks);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiFilterChain(HttpSecurity http, ApiAuthenticator authenticator, JsonMapper json,
+			SecuritySettings settings) throws Exception {
+		ApiErrors errors = new ApiErrors(json);
+		http.securityMatcher(API_PATHS)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.addFilterBefore(new ApiAuthenticationFilter(authenticator, errors, json,
+					settings.apiBodyBufferLimit().toBytes()), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(HttpMethod.POST, "/api/v1/**")
+				.hasAuthority(ApiCaller.WRITE)
+				.requestMatchers(operatorActions())
+				.hasAuthority(ApiCaller.WRITE)
+				.anyRequest()
+				.hasAuthority(ApiCaller.READ))
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(errors.entryPoint())
+				.accessDeniedHandler(errors.accessDenied()))
+			.headers(headers(settings));
 		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageFilterChain(HttpSecurity http, AuthenticationManager authenticationManager,
+			SecurityContextRepository contexts, SecuritySettings settings) throws Exception {
+		WebEntryPoint entryPoint = new WebEntryPoint();
+		HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
+		// Only whole pages are worth returning to after the login, never an htmx fragment or an action.
+		requestCache.setRequestMatcher((request) -> "GET".equals(request.getMethod())
+				&& !WebEntryPoint.isHtmx(request));
+		http.authenticationManager(authenticationManager)
+			.securityContext((context) -> context.securityContextRepository(contexts))
+			.requestCache((cache) -> cache.requestCache(requestCache))
+			.authorizeHttpRequests((auth) -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/login", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico", "/actuator/health",
+						"/actuator/health/**")
+				.permitAll()
+				.requestMatchers("/admin", "/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/subscriptions/*/share-links", "/subscriptions/*/share-links/**")
+				.hasRole(Role.OPERATOR.name())
+				.requestMatchers(HttpMethod.POST, "/subscriptions/**")
+				.hasRole(Role.OPERATOR.name())
+				.anyRequest()
+				.access(new PageAuthorization()))
+			.formLogin((form) -> form.loginPage("/login").failureHandler(new LoginFailureHandler()))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
+			.sessionManagement((session) -> session.sessionFixation((fixation) -> fixation.changeSessionId()))
+			.csrf(Customizer.withDefaults())
+			.exceptionHandling((ex) -> ex.authenticationEntryPoint(entryPoint).accessDeniedHandler(entryPoint))
+			.headers(headers(settings));
+		return http.build();
+	}
+
+	private static Customizer<HeadersConfigurer<HttpSecurity>> headers(SecuritySettings settings) {
+		return (headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(settings.contentSecurityPolicy()))
+			.frameOptions((frame) -> frame.deny())
+			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+			.contentTypeOptions(Customizer.withDefaults());
+	}
+
+	/** retry and revoke, under every prefix of the task_result family. */
+	private static RequestMatcher operatorActions() {
+		return (request) -> {
+			String path = request.getRequestURI().substring(request.getContextPath().length());
+			return path.matches(".*/subscription/(retry|revoke)/?");
+		};
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.subwatch.ingest.IngestService;
+import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,8 @@ class ReturnAllStreamingTest {
 		HttpRequest request = HttpRequest
 			.newBuilder(URI.create("http://localhost:" + this.port + "/backend/api/subscription/task_result/"))
 			.header("Content-Type", "application/json")
+			.header("X-Bkapi-Authorization",
+					"{\"bk_app_code\": \"" + Api.APP_CODE + "\", \"bk_app_secret\": \"" + Api.APP_SECRET + "\"}")
 			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(Map.of("subscription_id",
 					subscriptionId, "return_all", true, "need_detail", true))))
 			.build();

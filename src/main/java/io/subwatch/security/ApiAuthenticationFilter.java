@@ -1,0 +1,81 @@
+package io.subwatch.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import io.subwatch.system.ErrorCode;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates API requests by their BlueKing common arguments (see {@link ApiCredentials}), for this request only:
+ * nothing is stored in a session. Wrong credentials answer 401 at once; missing ones continue anonymously, and the
+ * API chain's entry point answers 401. Not a bean, so it runs only inside the API filter chain.
+ */
+class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+	private final ApiAuthenticator authenticator;
+
+	private final ApiErrors errors;
+
+	private final JsonMapper json;
+
+	private final long bodyLimit;
+
+	private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
+
+	ApiAuthenticationFilter(ApiAuthenticator authenticator, ApiErrors errors, JsonMapper json, long bodyLimit) {
+		this.authenticator = authenticator;
+		this.errors = errors;
+		this.json = json;
+		this.bodyLimit = bodyLimit;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		ApiCredentials.Found found;
+		try {
+			found = ApiCredentials.find(request, this.json, this.bodyLimit);
+		}
+		catch (ApiCredentials.Unreadable ex) {
+			this.errors.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED, ex.getMessage());
+			return;
+		}
+		catch (ApiCredentials.BodyTooLarge ex) {
+			this.errors.write(response, HttpStatus.PAYLOAD_TOO_LARGE, ErrorCode.VALIDATION, ex.getMessage());
+			return;
+		}
+		ApiCredentials credentials = found.credentials();
+		if (credentials.appCode() == null && credentials.appSecret() == null) {
+			chain.doFilter(found.request(), response);
+			return;
+		}
+		if (!credentials.complete()) {
+			this.errors.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+					((credentials.appCode() == null) ? "bk_app_code" : "bk_app_secret") + " is missing: "
+							+ ApiErrors.CREDENTIALS_HINT);
+			return;
+		}
+		Optional<ApiCaller> caller = this.authenticator.authenticate(credentials);
+		if (caller.isEmpty()) {
+			this.errors.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
+					"bk_app_code or bk_app_secret is wrong, or the application is disabled");
+			return;
+		}
+		SecurityContext context = this.contexts.createEmptyContext();
+		context.setAuthentication(caller.get().authentication());
+		this.contexts.setContext(context);
+		chain.doFilter(found.request(), response);
+	}
+
+}
