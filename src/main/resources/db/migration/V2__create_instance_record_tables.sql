@@ -71,13 +71,15 @@ CREATE TABLE record_sub_step (
     PRIMARY KEY (record_id, step_index, sub_index)
 );
 
--- Log text, appended one chunk per event (insert only: no read-modify-write of a growing text).
+-- Log text, appended one chunk per event (insert only: no read-modify-write of a growing text). A chunk holds up to
+-- 16,000 characters as a plain VARCHAR on both databases (no LOB handling); longer text continues in the next row.
 CREATE TABLE sub_step_log (
-    id         BIGINT   NOT NULL AUTO_INCREMENT,
-    record_id  BIGINT   NOT NULL,
-    step_index INT      NOT NULL,
-    sub_index  INT      NOT NULL,
-    text       LONGTEXT NOT NULL,
+    id         BIGINT         NOT NULL AUTO_INCREMENT,
+    record_id  BIGINT         NOT NULL,
+    step_index INT            NOT NULL,
+    sub_index  INT            NOT NULL,
+    continued  BOOLEAN        NOT NULL,
+    text       VARCHAR(16000) NOT NULL,
     PRIMARY KEY (id)
 );
 CREATE INDEX ix_sub_step_log_record ON sub_step_log (record_id, step_index, sub_index, id);

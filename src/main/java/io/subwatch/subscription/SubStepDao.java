@@ -77,14 +77,28 @@ public class SubStepDao {
 	public record LogAppend(long recordId, int stepIndex, int subIndex, String text) {
 	}
 
+	/** Longest text of one stored chunk; longer log text continues in further chunks. */
+	static final int CHUNK_CHARS = 16_000;
+
+	private record Part(LogAppend log, boolean continued, String text) {
+	}
+
 	public void appendLogs(List<LogAppend> logs) {
+		List<Part> parts = new ArrayList<>(logs.size());
+		for (LogAppend log : logs) {
+			String text = log.text();
+			for (int from = 0; from == 0 || from < text.length(); from += CHUNK_CHARS) {
+				parts.add(new Part(log, from > 0, text.substring(from, Math.min(text.length(), from + CHUNK_CHARS))));
+			}
+		}
 		this.jdbcTemplate.batchUpdate("""
-				INSERT INTO sub_step_log (record_id, step_index, sub_index, text) VALUES (?, ?, ?, ?)
-				""", logs, 1000, (ps, log) -> {
-			ps.setLong(1, log.recordId());
-			ps.setInt(2, log.stepIndex());
-			ps.setInt(3, log.subIndex());
-			ps.setString(4, log.text());
+				INSERT INTO sub_step_log (record_id, step_index, sub_index, continued, text) VALUES (?, ?, ?, ?, ?)
+				""", parts, 1000, (ps, part) -> {
+			ps.setLong(1, part.log().recordId());
+			ps.setInt(2, part.log().stepIndex());
+			ps.setInt(3, part.log().subIndex());
+			ps.setBoolean(4, part.continued());
+			ps.setString(5, part.text());
 		});
 	}
 
@@ -93,15 +107,15 @@ public class SubStepDao {
 		Map<Long, Map<Integer, StringBuilder>> logs = new HashMap<>();
 		for (List<Long> chunk : InstanceRecordDao.chunks(new ArrayList<>(recordIds))) {
 			this.jdbc.sql("""
-					SELECT record_id, step_index, sub_index, text FROM sub_step_log
+					SELECT record_id, step_index, sub_index, continued, text FROM sub_step_log
 					WHERE record_id IN (:ids) ORDER BY record_id, step_index, sub_index, id
 					""").param("ids", chunk).query((rs) -> {
 				StringBuilder text = logs.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
 					.computeIfAbsent(RecordProgress.key(rs.getInt(2), rs.getInt(3)), (k) -> new StringBuilder());
-				if (!text.isEmpty()) {
+				if (!text.isEmpty() && !rs.getBoolean(4)) {
 					text.append('\n');
 				}
-				text.append(rs.getString(4));
+				text.append(rs.getString(5));
 			});
 		}
 		Map<Long, Map<Integer, String>> result = new HashMap<>(logs.size() * 2);

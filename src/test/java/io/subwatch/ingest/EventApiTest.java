@@ -147,6 +147,15 @@ class EventApiTest {
 	}
 
 	@Test
+	void aLogLongerThanOneStoredChunkComesBackWhole() {
+		String longLine = "[2026-11-28 10:00:09 INFO] " + "x".repeat(40_000);
+		send(List.of(Fixtures.event(record(0), 0, "RUNNING", T0, "[2026-11-28 10:00:01 INFO] first"),
+				Fixtures.event(record(0), 0, "SUCCESS", T0.plusSeconds(8), longLine)));
+		assertThat(subSteps(record(0)).get(0).get("log").asString())
+			.isEqualTo("[2026-11-28 10:00:01 INFO] first\n" + longLine);
+	}
+
+	@Test
 	void moreThan5000EventsAreRefusedWholeAndNothingIsApplied() {
 		List<Map<String, Object>> events = new ArrayList<>();
 		for (int i = 0; i < 5001; i++) {
