@@ -39,11 +39,12 @@ CREATE TABLE subscription_task (
     created_at      DATETIME(3)   NOT NULL,
     instance_count  INT           NOT NULL,
     last_event_at   DATETIME(3)   NOT NULL,
-    PRIMARY KEY (id),
-    CONSTRAINT fk_subscription_task_subscription FOREIGN KEY (subscription_id) REFERENCES subscription (id)
+    PRIMARY KEY (id)
 );
 -- "the newest task of a subscription", the task selector, task_id_list validation.
 CREATE INDEX ix_subscription_task_subscription ON subscription_task (subscription_id, id);
+ALTER TABLE subscription_task
+    ADD CONSTRAINT fk_subscription_task_subscription FOREIGN KEY (subscription_id) REFERENCES subscription (id);
 -- The pending-task listing for external executors.
 CREATE INDEX ix_subscription_task_ready ON subscription_task (is_ready, id);
 

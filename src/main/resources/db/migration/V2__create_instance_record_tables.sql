@@ -32,15 +32,16 @@ CREATE TABLE instance_record (
     bk_biz_id          BIGINT,
     service_name       VARCHAR(255),
     simple_info        VARCHAR(2000) NOT NULL,
-    PRIMARY KEY (id),
-    CONSTRAINT fk_instance_record_task FOREIGN KEY (task_id) REFERENCES subscription_task (id),
-    CONSTRAINT fk_instance_record_plan FOREIGN KEY (plan_id) REFERENCES step_plan (id)
+    PRIMARY KEY (id)
 );
 -- Index rule: a column compared with IN (...) leads its index (H2 looks IN lists up on the first column only).
 -- "One instance once per task", and instance_id_list filters within a task.
 CREATE UNIQUE INDEX ix_instance_record_instance_task ON instance_record (instance_id, task_id);
 -- Paging window of one task in record id order.
 CREATE INDEX ix_instance_record_task_id ON instance_record (task_id, id);
+-- No foreign keys on this table: H2 would add an index of its own for each (it does not reuse (task_id, id)) and then
+-- prefer it for the paging window, sorting a whole task per page. Records are written by RecordCreation alone, with a
+-- task it has just locked and a plan it has just stored.
 -- Status filter of one task, in record id order.
 CREATE INDEX ix_instance_record_task_status ON instance_record (task_id, status, id);
 -- Latest record per instance over several tasks, attempt history, instance lookups.

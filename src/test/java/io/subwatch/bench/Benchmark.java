@@ -1,0 +1,80 @@
+package io.subwatch.bench;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.SubwatchApplication;
+import io.subwatch.result.RowAssembler;
+import io.subwatch.subscription.CounterDao;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One benchmark run on one database: generate the dataset in-process with the app's write SQL, time the raw SQL
+ * behind each query (the floor), then start the packaged app in its own JVM and time it over HTTP.
+ */
+final class Benchmark {
+
+	/** The measurements of one database. */
+	record Result(BenchDatabase database, String version, String generation, Map<String, Stats> http,
+			Map<String, Stats> floor, Map<String, String> values, Map<String, String> plans) {
+	}
+
+	private final Path jar;
+
+	private final Path workDir;
+
+	private final int runs;
+
+	Benchmark(Path jar, Path workDir, int runs) {
+		this.jar = jar;
+		this.workDir = workDir;
+		this.runs = runs;
+	}
+
+	Result run(BenchDatabase db, LargeDataset.Size size) throws Exception {
+		db.reset();
+		Map<String, Stats> http = new LinkedHashMap<>();
+		Map<String, Stats> floor = new LinkedHashMap<>();
+		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, String> plans;
+		LargeDataset.Generated data;
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SubwatchApplication.class).run(
+				"--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
+				"--spring.datasource.password=" + ((db.password() != null) ? db.password() : ""),
+				"--subwatch.jobs.enabled=false", "--subwatch.demo.enabled=false", "--subwatch.simulator.enabled=false",
+				"--subwatch.security.admin-password=" + AppProcess.ADMIN_PASSWORD,
+				"--subwatch.security.initial-admin-password-file=" + this.workDir.resolve("initial-admin-password"),
+				"--logging.level.root=WARN")) {
+			data = new LargeDataset(context).generate(size);
+			values.put("generation", String.format(java.util.Locale.ROOT, "%.1f s", data.took().toMillis() / 1000.0));
+			SqlFloor sql = new SqlFloor(context.getBean(JdbcClient.class), context.getBean(CounterDao.class),
+					context.getBean(RowAssembler.class), data);
+			floor.putAll(sql.measure(this.runs));
+			plans = sql.plans(db.name());
+		}
+		try (AppProcess app = AppProcess.start(this.jar, db, "512m", this.workDir)) {
+			values.put("M10", String.format(java.util.Locale.ROOT, "start-up %.1f s to healthy (Spring Boot: %s), -Xmx512m",
+					app.startup.toMillis() / 1000.0, app.startedLine()));
+			HttpMeasurements measurements = new HttpMeasurements(app, data);
+			http.putAll(measurements.queries(this.runs));
+			values.put("M9", measurements.ingest(size));
+		}
+		try (AppProcess small = AppProcess.start(this.jar, db, "256m", this.workDir)) {
+			HttpMeasurements measurements = new HttpMeasurements(small, data);
+			http.put("M6", measurements.returnAll(Math.max(3, this.runs / 10)));
+			values.put("M6", measurements.lastReturnAllBytes() / 1_000_000 + " MB of JSON, -Xmx256m");
+		}
+		return new Result(db, db.version(), values.get("generation"), http, floor, values, plans);
+	}
+
+	static List<String> rows() {
+		return new ArrayList<>(List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10"));
+	}
+
+}

@@ -1,0 +1,108 @@
+package io.subwatch.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes the results as docs/benchmarks.md: machine, command, one table per database, plans. */
+final class BenchmarkReport {
+
+	record Target(String id, String what, String target, double limitMs) {
+	}
+
+	static final List<Target> TARGETS = List.of(
+			new Target("M1", "task_result, page 1, pagesize 50 (HTTP, JSON)", "median ≤ 15 ms", 15),
+			new Target("M2", "same, page 500, statuses [FAILED, RUNNING]", "≤ 25 ms", 25),
+			new Target("M3", "same, need_detail=true", "≤ 25 ms", 25),
+			new Target("M4", "instance_id_list of 1,000 ids", "≤ 50 ms", 50),
+			new Target("M5", "need_aggregate_all_tasks, page of 50, after a retry task of 10,000 hosts", "≤ 30 ms", 30),
+			new Target("M6", "return_all=true over 100,000 rows, streamed", "≤ 4 s, heap ≤ 256 MB", 4000),
+			new Target("M7", "result page HTML, 50 rows + counters", "median ≤ 30 ms", 30),
+			new Target("M8", "counters poll, unchanged (304)", "≥ 70% of a trivial endpoint's throughput", Double.NaN),
+			new Target("M9", "events ingest, batches of 1,000", "≥ 30,000/s H2, ≥ 10,000/s MySQL", Double.NaN),
+			new Target("M10", "the whole app with the large dataset", "-Xmx512m, start-up ≤ 10 s", Double.NaN));
+
+	static String render(String command, String sizeName, List<Benchmark.Result> results, String notes)
+			throws IOException {
+		StringBuilder md = new StringBuilder();
+		md.append("# Benchmarks\n\n");
+		md.append("Produced by `").append(command).append("` on ").append(LocalDate.now()).append(" (dataset: ")
+			.append(sizeName).append("). Every figure below comes from that one command; rerun it to check them.\n\n");
+		md.append("Machine: ").append(machine()).append("\n\n");
+		md.append("""
+				Dataset: one subscription whose task has the hosts over 2 steps (agent: 8 sub-steps, plugin: 4) with 60%
+				SUCCESS / 20% RUNNING / 10% FAILED / 10% PENDING and log lines for every finished sub-step, a retry task
+				of its failed hosts, and a history of 2,000 subscriptions × 50 hosts × 3 tasks, written with the app's
+				own write SQL (`bench/LargeDataset`). Each query runs warm (30 unmeasured calls first) from one client on
+				the same machine, against the packaged jar in its own JVM (`-Xmx512m`; M6 with `-Xmx256m`). The SQL floor
+				is the same SQL through JDBC and row mapping, in-process, without HTTP, security or JSON.
+
+				""");
+		for (Benchmark.Result result : results) {
+			md.append("## ").append(result.database().name()).append(" — ").append(result.version()).append("\n\n");
+			md.append("Dataset generated in ").append(result.generation()).append(".\n\n");
+			md.append("| # | measurement | target | median | p95 | max | runs | SQL floor (median) | result |\n");
+			md.append("|---|---|---|---|---|---|---|---|---|\n");
+			for (Target target : TARGETS) {
+				Stats http = result.http().get(target.id());
+				Stats floor = result.floor().get(target.id());
+				String value = result.values().get(target.id());
+				md.append("| ").append(target.id()).append(" | ").append(target.what()).append(" | ")
+					.append(target.target()).append(" | ");
+				if (http != null) {
+					md.append(Stats.ms(http.median())).append(" ms | ").append(Stats.ms(http.p95())).append(" ms | ")
+						.append(Stats.ms(http.max())).append(" ms | ").append(http.runs()).append(" | ");
+				}
+				else {
+					md.append(" | | | | ");
+				}
+				md.append((floor != null) ? Stats.ms(floor.median()) + " ms" : "–").append(" | ");
+				md.append(verdict(target, http, value, result.database().name())).append(" |\n");
+			}
+			md.append("\n");
+			md.append("Query plans (").append(result.database().name()).append("):\n\n");
+			for (Map.Entry<String, String> plan : result.plans().entrySet()) {
+				md.append("- ").append(plan.getKey()).append(":\n\n```\n").append(plan.getValue().strip())
+					.append("\n```\n");
+			}
+			md.append("\n");
+		}
+		md.append(notes);
+		return md.toString();
+	}
+
+	private static String verdict(Target target, Stats http, String value, String database) {
+		if (value != null && http == null) {
+			return value;
+		}
+		if (http == null) {
+			return (value != null) ? value : "not measured";
+		}
+		String met = (http.median() <= target.limitMs()) ? "met" : "**gap**";
+		return (value != null) ? met + "; " + value : met;
+	}
+
+	static String machine() throws IOException {
+		String cpu = Files.readAllLines(Path.of("/proc/cpuinfo"))
+			.stream()
+			.filter((l) -> l.startsWith("model name"))
+			.findFirst()
+			.map((l) -> l.substring(l.indexOf(':') + 1).strip())
+			.orElse("?");
+		String memory = Files.readAllLines(Path.of("/proc/meminfo"))
+			.stream()
+			.filter((l) -> l.startsWith("MemTotal"))
+			.findFirst()
+			.map((l) -> String.format(Locale.ROOT, "%.0f GiB",
+					Long.parseLong(l.replaceAll("\\D", "")) / 1024.0 / 1024.0))
+			.orElse("?");
+		return Runtime.getRuntime().availableProcessors() + " cores (" + cpu + "), " + memory + ", "
+				+ System.getProperty("os.name") + " " + System.getProperty("os.version") + ", Java "
+				+ System.getProperty("java.version");
+	}
+
+}

@@ -1,0 +1,157 @@
+package io.subwatch.bench;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.result.RowAssembler;
+import io.subwatch.subscription.CounterDao;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The raw SQL behind each query, through JDBC and the row mapping, without HTTP, security or JSON: the floor that
+ * shows what the layers above cost. The statements are the ones task_result runs.
+ */
+final class SqlFloor {
+
+	private final JdbcClient jdbc;
+
+	private final CounterDao counters;
+
+	private final RowAssembler assembler;
+
+	private final LargeDataset.Generated data;
+
+	SqlFloor(JdbcClient jdbc, CounterDao counters, RowAssembler assembler, LargeDataset.Generated data) {
+		this.jdbc = jdbc;
+		this.counters = counters;
+		this.assembler = assembler;
+		this.data = data;
+	}
+
+	static final String TASK_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task ORDER BY r.id"
+			+ " LIMIT :limit OFFSET :offset";
+
+	static final String STATUS_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task"
+			+ " AND r.status IN ('FAILED', 'RUNNING') ORDER BY r.id LIMIT :limit OFFSET :offset";
+
+	static final String INSTANCE_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task"
+			+ " AND r.instance_id IN (:ids) ORDER BY r.id LIMIT :limit OFFSET :offset";
+
+	static final String LATEST_WINDOW = "SELECT r.id FROM instance_record r WHERE r.subscription_id = :subscription"
+			+ " AND r.is_latest = TRUE ORDER BY r.id LIMIT :limit OFFSET :offset";
+
+	List<String> sampleInstances() {
+		List<String> sample = new ArrayList<>(1000);
+		int step = Math.max(1, this.data.instanceIds().size() / 1000);
+		for (int i = 0; i < this.data.instanceIds().size() && sample.size() < 1000; i += step) {
+			sample.add(this.data.instanceIds().get(i));
+		}
+		return sample;
+	}
+
+	private List<Long> window(String sql, long offset, int limit) {
+		List<Long> ids = new ArrayList<>(this.jdbc.sql(sql)
+			.param("task", this.data.taskId())
+			.param("subscription", this.data.subscriptionId())
+			.param("ids", sampleInstances())
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(Long.class)
+			.list());
+		Collections.reverse(ids);
+		return ids;
+	}
+
+	Map<String, Stats> measure(int runs) throws Exception {
+		Map<String, Stats> floor = new LinkedHashMap<>();
+		long deep = Math.max(0, Math.min(24_950, (long) (this.data.instanceIds().size() * 0.3) - 50));
+		floor.put("M1", Stats.measure(20, runs, () -> {
+			this.counters.findByTask(this.data.taskId());
+			this.assembler.assemble(window(TASK_WINDOW, 0, 50), false, RowAssembler.pipelineIdCache());
+		}));
+		floor.put("M2", Stats.measure(20, runs, () -> {
+			this.counters.findByTask(this.data.taskId());
+			this.assembler.assemble(window(STATUS_WINDOW, deep, 50), false, RowAssembler.pipelineIdCache());
+		}));
+		floor.put("M3", Stats.measure(20, runs, () -> {
+			this.counters.findByTask(this.data.taskId());
+			this.assembler.assemble(window(TASK_WINDOW, 0, 50), true, RowAssembler.pipelineIdCache());
+		}));
+		floor.put("M4", Stats.measure(20, runs, () -> {
+			this.counters.findByTask(this.data.taskId());
+			this.jdbc.sql("SELECT COUNT(*) FROM instance_record r WHERE r.task_id = :task AND r.instance_id IN (:ids)")
+				.param("task", this.data.taskId())
+				.param("ids", sampleInstances())
+				.query(Long.class)
+				.single();
+			this.assembler.assemble(window(INSTANCE_WINDOW, 0, 50), false, RowAssembler.pipelineIdCache());
+		}));
+		floor.put("M5", Stats.measure(20, runs, () -> {
+			this.counters.findBySubscription(this.data.subscriptionId());
+			this.assembler.assemble(window(LATEST_WINDOW, 0, 50), false, RowAssembler.pipelineIdCache());
+		}));
+		floor.put("M6", Stats.measure(1, Math.max(3, runs / 10), () -> {
+			long high = Long.MAX_VALUE;
+			Map<Long, String> cache = RowAssembler.pipelineIdCache();
+			while (true) {
+				List<Long> ids = this.jdbc.sql("SELECT r.id FROM instance_record r WHERE r.task_id = :task"
+						+ " AND r.id <= :high ORDER BY r.id DESC LIMIT 1000")
+					.param("task", this.data.taskId())
+					.param("high", high)
+					.query(Long.class)
+					.list();
+				this.assembler.assemble(ids, false, cache);
+				if (ids.size() < 1000) {
+					return;
+				}
+				high = ids.get(ids.size() - 1) - 1;
+			}
+		}));
+		return floor;
+	}
+
+	/** The query plans of the paging windows, as the database explains them. */
+	Map<String, String> plans(String database) {
+		Map<String, String> plans = new LinkedHashMap<>();
+		plans.put("M1 window (one task, page 1)", explain(TASK_WINDOW, 0));
+		plans.put("M2 window (statuses FAILED, RUNNING, deep page)", explain(STATUS_WINDOW, 24_950));
+		plans.put("M4 window (instance_id_list)", explain(INSTANCE_WINDOW, 0));
+		plans.put("M5 window (need_aggregate_all_tasks)", explain(LATEST_WINDOW, 0));
+		plans.put("latest per instance over two tasks", explainText("""
+				EXPLAIN SELECT r.id FROM instance_record r WHERE r.subscription_id = %d AND r.task_id IN (%d, %d)
+				AND NOT EXISTS (SELECT 1 FROM instance_record n WHERE n.subscription_id = r.subscription_id
+				  AND n.instance_id = r.instance_id AND n.task_id IN (%d, %d) AND n.id > r.id)
+				ORDER BY r.id LIMIT 50""".formatted(this.data.subscriptionId(), this.data.taskId(),
+				this.data.retryTaskId(), this.data.taskId(), this.data.retryTaskId())));
+		return plans;
+	}
+
+	private String explain(String sql, long offset) {
+		String inline = sql.replace(":task", String.valueOf(this.data.taskId()))
+			.replace(":subscription", String.valueOf(this.data.subscriptionId()))
+			.replace(":limit", "50")
+			.replace(":offset", String.valueOf(offset))
+			.replace(":ids", "'" + String.join("', '", sampleInstances().subList(0, 3)) + "'");
+		return explainText("EXPLAIN " + inline);
+	}
+
+	private String explainText(String explain) {
+		List<String> lines = new ArrayList<>();
+		this.jdbc.sql(explain).query((rs) -> {
+			StringBuilder line = new StringBuilder();
+			for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+				if (c > 1) {
+					line.append(" | ");
+				}
+				line.append(rs.getMetaData().getColumnLabel(c)).append('=').append(rs.getString(c));
+			}
+			lines.add(line.toString());
+		});
+		return String.join("\n", lines);
+	}
+
+}
