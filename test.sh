@@ -28,36 +28,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   fi
 fi
 
-# A MySQL-protocol server on 127.0.0.1:3306, started here when none answers.
-started_db=""
-if ! mariadb-admin --protocol=tcp -h 127.0.0.1 -P 3306 ping >/dev/null 2>&1 \
-    && ! mariadb-admin ping >/dev/null 2>&1; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "test.sh: no MySQL server answers on 127.0.0.1:3306 and starting one needs root." >&2
-    exit 1
-  fi
-  mkdir -p /run/mysqld && chown mysql:mysql /run/mysqld
-  daemon=$(command -v mariadbd || echo /usr/sbin/mariadbd)
-  start-stop-daemon --start --oknodo --background --exec "$daemon" -- --user=mysql --bind-address=127.0.0.1 --port=3306
-  for _ in $(seq 1 120); do mariadb-admin ping >/dev/null 2>&1 && break; sleep 0.25; done
-  mariadb-admin ping >/dev/null 2>&1 || { echo "test.sh: MariaDB did not start" >&2; exit 1; }
-  started_db=yes
-fi
-if [ "$(id -u)" = 0 ]; then
-  mariadb -e "DROP DATABASE IF EXISTS ${DB_NAME};
-    CREATE DATABASE ${DB_NAME} CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
-    CREATE USER IF NOT EXISTS '${DB_USER}'@'127.0.0.1' IDENTIFIED BY '${DB_PASSWORD}';
-    CREATE USER IF NOT EXISTS '${DB_USER}'@'localhost' IDENTIFIED BY '${DB_PASSWORD}';
-    GRANT ALL ON ${DB_NAME}.* TO '${DB_USER}'@'127.0.0.1';
-    GRANT ALL ON ${DB_NAME}.* TO '${DB_USER}'@'localhost';
-    FLUSH PRIVILEGES;"
-fi
-stop_db() {
-  if [ -n "$started_db" ] && [ -f /run/mysqld/mysqld.pid ]; then
-    kill "$(cat /run/mysqld/mysqld.pid)" 2>/dev/null || true
-  fi
-}
-trap stop_db EXIT
+# A MySQL-protocol server on 127.0.0.1:3306 (started here when none answers) with a fresh test database.
+. scripts/mariadb.sh
+mariadb_ready
+mariadb_database "$DB_NAME" "$DB_USER" "$DB_PASSWORD"
+trap mariadb_stop EXIT
 
 export SUBWATCH_TEST_MYSQL_URL="jdbc:mysql://127.0.0.1:3306/${DB_NAME}?rewriteBatchedStatements=true&characterEncoding=utf8"
 export SUBWATCH_TEST_MYSQL_USER=${DB_USER}
