@@ -61,7 +61,8 @@ CREATE TABLE instance_info (
 );
 
 -- Sub-step state. A missing row means PENDING: rows appear with the first event, so creating a task of
--- 100,000 hosts writes 100,000 rows, not 1.2 million.
+-- 100,000 hosts writes 100,000 rows, not 1.2 million. start/finish are the executor's times; updated_at is when the
+-- server last wrote the row (the zombie check trusts only the server's clock).
 CREATE TABLE record_sub_step (
     record_id   BIGINT      NOT NULL,
     step_index  INT         NOT NULL,
@@ -69,6 +70,7 @@ CREATE TABLE record_sub_step (
     status      VARCHAR(16) NOT NULL,
     start_time  DATETIME(3),
     finish_time DATETIME(3),
+    updated_at  DATETIME(3) NOT NULL,
     PRIMARY KEY (record_id, step_index, sub_index)
 );
 

@@ -1,8 +1,6 @@
 package io.subwatch.ingest;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -59,16 +57,7 @@ final class EventParser {
 			.orElseThrow(() -> ApiException.invalid(
 					at + ".status must be one of RUNNING, SUCCESS, FAILED, TERMINATED, got " + statusText));
 		String timeText = JsonFields.optionalText(node, "time", at + ".time", 64);
-		Instant time = now;
-		if (timeText != null) {
-			try {
-				time = OffsetDateTime.parse(timeText).toInstant();
-			}
-			catch (DateTimeParseException ex) {
-				throw ApiException.invalid(at + ".time must be ISO-8601 with an offset, e.g."
-						+ " 2026-11-28T10:00:01+08:00, got " + JsonFields.abbreviate(timeText));
-			}
-		}
+		Instant time = (timeText != null) ? ReportedTime.parse(timeText, at + ".time", now) : now;
 		String log = JsonFields.optionalText(node, "log", at + ".log", MAX_LOG);
 		return new Event(i, recordId, stepId, (int) subStep, status, time, (log == null || log.isEmpty()) ? null : log);
 	}

@@ -3,6 +3,7 @@ package io.subwatch.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -73,13 +74,20 @@ public class EventService {
 		Instant now = this.clock.instant();
 		EventParser.Parsed parsed = EventParser.parse(body, now);
 		List<EventError> errors = new ArrayList<>(parsed.errors());
-		Map<Long, InstanceRecord> locked = this.locks.lock(parsed.events().stream().map(Event::recordId).toList());
+		// Only records the caller may write are locked: nobody can make other businesses' writers wait.
 		Map<Long, Boolean> writable = new HashMap<>();
+		List<Long> allowed = this.records.findSubscriptionIds(parsed.events().stream().map(Event::recordId).toList())
+			.entrySet()
+			.stream()
+			.filter((e) -> writable.computeIfAbsent(e.getValue(), (id) -> canWrite(id, access)))
+			.map(Map.Entry::getKey)
+			.toList();
+		Map<Long, InstanceRecord> locked = this.locks.lock(allowed);
 		List<ResolvedEvent> valid = new ArrayList<>();
 		for (Event event : parsed.events()) {
 			String at = "events[" + event.index() + "]";
 			InstanceRecord record = locked.get(event.recordId());
-			if (record == null || !writable.computeIfAbsent(record.subscriptionId(), (id) -> canWrite(id, access))) {
+			if (record == null) {
 				errors.add(new EventError(event.index(), at + ".record_id " + event.recordId() + " does not exist"));
 				continue;
 			}
@@ -138,13 +146,39 @@ public class EventService {
 			}
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		});
-		this.subSteps.insertAll(inserts);
-		this.subSteps.updateAll(updates);
+		this.subSteps.insertAll(inserts, now);
+		this.subSteps.updateAll(updates, now);
+		applied += appendNewRepeatLogs(byRecord.values(), logs);
 		this.subSteps.appendLogs(logs);
 		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);
 		this.tasks.touch(activeTasks, now);
 		return applied;
+	}
+
+	/**
+	 * Adds the text of repeated events unless the same text is already stored for that sub-step (or comes twice in
+	 * this batch), so progress lines and collected logs are kept and a batch sent again still changes nothing.
+	 */
+	private int appendNewRepeatLogs(Collection<RecordTransitions> transitions, List<SubStepDao.LogAppend> logs) {
+		List<SubStepDao.LogAppend> repeats = transitions.stream().flatMap((t) -> t.repeatLogs().stream()).toList();
+		if (repeats.isEmpty()) {
+			return 0;
+		}
+		var stored = this.subSteps.findLogEntries(repeats.stream().map(SubStepDao.LogAppend::recordId).distinct().toList());
+		Set<String> seen = new HashSet<>();
+		logs.forEach((log) -> seen.add(log.recordId() + "/" + log.stepIndex() + "/" + log.subIndex() + "/" + log.text()));
+		int added = 0;
+		for (SubStepDao.LogAppend repeat : repeats) {
+			List<String> existing = stored.getOrDefault(repeat.recordId(), Map.of())
+				.getOrDefault(RecordProgress.key(repeat.stepIndex(), repeat.subIndex()), List.of());
+			String key = repeat.recordId() + "/" + repeat.stepIndex() + "/" + repeat.subIndex() + "/" + repeat.text();
+			if (!existing.contains(repeat.text()) && seen.add(key)) {
+				logs.add(repeat);
+				added++;
+			}
+		}
+		return added;
 	}
 
 	private boolean canWrite(long subscriptionId, Access access) {

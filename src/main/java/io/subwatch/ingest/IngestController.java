@@ -7,6 +7,7 @@ import io.subwatch.security.Access;
 import io.subwatch.subscription.TaskDao;
 import io.subwatch.system.ApiException;
 import io.subwatch.system.ApiResponse;
+import io.subwatch.system.LockRetry;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +27,12 @@ class IngestController {
 
 	private final EventService events;
 
-	IngestController(IngestService ingest, EventService events) {
+	private final LockRetry lockRetry;
+
+	IngestController(IngestService ingest, EventService events, LockRetry lockRetry) {
 		this.ingest = ingest;
 		this.events = events;
+		this.lockRetry = lockRetry;
 	}
 
 	@PostMapping("/subscriptions")
@@ -38,17 +42,20 @@ class IngestController {
 
 	@PostMapping("/subscriptions/{subscriptionId}/tasks")
 	ApiResponse createTask(@PathVariable long subscriptionId, @RequestBody JsonNode body, Access access) {
-		return ApiResponse.ok(this.ingest.createTask(subscriptionId, body, access));
+		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.createTask(subscriptionId, body, access)));
 	}
 
 	@PostMapping("/tasks/{taskId}/instances")
 	ApiResponse addInstances(@PathVariable long taskId, @RequestBody JsonNode body, Access access) {
-		return ApiResponse.ok(this.ingest.addInstances(taskId, body, access));
+		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.addInstances(taskId, body, access)));
 	}
 
 	@PostMapping("/tasks/{taskId}/ready")
 	ApiResponse ready(@PathVariable long taskId, @RequestBody(required = false) JsonNode body, Access access) {
-		this.ingest.markReady(taskId, body, access);
+		this.lockRetry.run(() -> {
+			this.ingest.markReady(taskId, body, access);
+			return taskId;
+		});
 		return ApiResponse.ok(Map.of("task_id", taskId));
 	}
 
@@ -68,7 +75,7 @@ class IngestController {
 
 	@PostMapping("/events")
 	ApiResponse events(@RequestBody JsonNode body, Access access) {
-		return ApiResponse.ok(this.events.apply(body, access));
+		return ApiResponse.ok(this.lockRetry.run(() -> this.events.apply(body, access)));
 	}
 
 }

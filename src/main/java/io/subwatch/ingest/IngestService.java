@@ -2,8 +2,6 @@ package io.subwatch.ingest;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -20,6 +18,7 @@ import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.Subscription.SubscriptionStep;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.Task;
+import io.subwatch.subscription.TaskRemoval;
 import io.subwatch.subscription.TaskDao;
 import io.subwatch.system.ApiException;
 import io.subwatch.system.ErrorCode;
@@ -38,7 +37,7 @@ public class IngestService {
 
 	private static final Set<String> OBJECT_TYPES = Set.of("HOST", "SERVICE");
 
-	private static final Set<String> NODE_TYPES = Set.of("INSTANCE", "TOPO");
+	private static final Set<String> NODE_TYPES = Set.of("INSTANCE", "TOPO", "SERVICE_TEMPLATE", "SET_TEMPLATE");
 
 	private final SubscriptionDao subscriptions;
 
@@ -48,12 +47,15 @@ public class IngestService {
 
 	private final RecordCreation recordCreation;
 
+	private final TaskRemoval taskRemoval;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	IngestService(SubscriptionDao subscriptions, TaskDao tasks, StepPlanDao plans, RecordCreation recordCreation,
-			JsonMapper json, Clock clock) {
+			TaskRemoval taskRemoval, JsonMapper json, Clock clock) {
+		this.taskRemoval = taskRemoval;
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.plans = plans;
@@ -107,7 +109,8 @@ public class IngestService {
 		}
 		List<NewRecord> records = (instances != null) ? parser(subscription).parse(instances, "instances") : List.of();
 		Instant created = createTime(body);
-		long taskId = this.tasks.insert(subscriptionId, ready, autoTrigger, access.actor(), created);
+		long taskId = this.tasks.insert(subscriptionId, ready, autoTrigger, access.actor(), created,
+				this.clock.instant());
 		return new CreatedTask(taskId, addRecords(subscriptionId, taskId, records, created));
 	}
 
@@ -138,7 +141,13 @@ public class IngestService {
 		if (error == null && task.instanceCount() == 0) {
 			throw ApiException.invalid("task " + taskId + " has no instances; add some or report an error");
 		}
-		this.tasks.markReady(taskId, (error != null && error.isBlank()) ? "unknown error" : error);
+		Instant now = this.clock.instant();
+		if (error != null) {
+			// NodeMan drops the records of a task whose creation failed: they never run, so they must not stand as
+			// their instances' latest (aggregated views, retry and revoke would all see them).
+			this.taskRemoval.removeRecords(task.subscriptionId(), taskId);
+		}
+		this.tasks.markReady(taskId, (error != null && error.isBlank()) ? "unknown error" : error, now);
 	}
 
 	@Transactional(readOnly = true)
@@ -168,7 +177,8 @@ public class IngestService {
 	private Subscription lockWritable(long subscriptionId, Access access) {
 		Subscription subscription = readable(subscriptionId, access);
 		if (!access.canWrite(subscription.bkBizId(), subscription.id())) {
-			throw subscriptionNotFound(subscriptionId);
+			throw new ApiException(ErrorCode.FORBIDDEN,
+					"this caller may read subscription " + subscriptionId + " but not change it");
 		}
 		this.subscriptions.lock(subscriptionId);
 		return subscription;
@@ -196,13 +206,7 @@ public class IngestService {
 		if (text == null) {
 			return this.clock.instant();
 		}
-		try {
-			return OffsetDateTime.parse(text).toInstant();
-		}
-		catch (DateTimeParseException ex) {
-			throw ApiException.invalid("create_time must be ISO-8601 with an offset, e.g. 2026-11-28T10:00:01+08:00,"
-					+ " got " + JsonFields.abbreviate(text));
-		}
+		return ReportedTime.parse(text, "create_time", this.clock.instant());
 	}
 
 	private static String oneOf(JsonNode body, String field, Set<String> allowed, String defaultValue) {

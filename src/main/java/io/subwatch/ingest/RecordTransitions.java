@@ -32,6 +32,8 @@ final class RecordTransitions {
 
 	private final List<SubStepDao.LogAppend> logs = new ArrayList<>();
 
+	private final List<SubStepDao.LogAppend> repeatLogs = new ArrayList<>();
+
 	RecordTransitions(InstanceRecord record, StepPlan plan, Map<Integer, SubStepState> stored) {
 		this.record = record;
 		this.plan = plan;
@@ -46,6 +48,10 @@ final class RecordTransitions {
 		}
 		SubStepState before = state(stepIndex, event.subStep());
 		if (!before.status().canMoveTo(event.status())) {
+			if (before.status() == event.status() && event.log() != null) {
+				// a repeat that brings text (progress lines, collected logs): kept unless the same text is stored
+				this.repeatLogs.add(new SubStepDao.LogAppend(this.record.id(), stepIndex, event.subStep(), event.log()));
+			}
 			return false;
 		}
 		boolean running = event.status() == Status.RUNNING;
@@ -71,6 +77,11 @@ final class RecordTransitions {
 		int key = RecordProgress.key(state.stepIndex(), state.subIndex());
 		this.current.put(key, state);
 		this.changed.add(key);
+	}
+
+	/** Log text of repeated events, to append where it is not stored yet. */
+	List<SubStepDao.LogAppend> repeatLogs() {
+		return this.repeatLogs;
 	}
 
 	boolean changed() {

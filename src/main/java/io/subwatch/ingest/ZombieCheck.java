@@ -12,7 +12,6 @@ import io.subwatch.subscription.LogLine;
 import io.subwatch.subscription.RecordStopper;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.SubStepDao;
-import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.TaskDao;
 import io.subwatch.system.SubwatchProperties;
 
@@ -87,19 +86,19 @@ public class ZombieCheck {
 		return failed;
 	}
 
-	/** Running records of a task whose newest sub-step event is older than the cutoff. */
+	/**
+	 * Running records of a task whose last event arrived before the cutoff, by the server's clock (an executor's clock
+	 * that lags does not make its hosts look stuck).
+	 */
 	private List<Long> stuckRecords(long taskId, Instant cutoff) {
 		List<Long> stuck = new ArrayList<>();
 		long after = 0;
 		List<InstanceRecord> running;
 		while (!(running = this.records.findAllByTaskAndStatus(taskId, Status.RUNNING, after, 1000)).isEmpty()) {
-			Map<Long, Map<Integer, SubStepState>> states = this.subSteps
-				.findByRecordIds(running.stream().map(InstanceRecord::id).toList());
+			Map<Long, Instant> activity = this.subSteps
+				.findLastActivity(running.stream().map(InstanceRecord::id).toList());
 			for (InstanceRecord record : running) {
-				Instant last = record.updateTime();
-				for (SubStepState state : states.getOrDefault(record.id(), Map.of()).values()) {
-					last = latest(latest(last, state.startTime()), state.finishTime());
-				}
+				Instant last = latest(record.updateTime(), activity.get(record.id()));
 				if (last.isBefore(cutoff)) {
 					stuck.add(record.id());
 				}

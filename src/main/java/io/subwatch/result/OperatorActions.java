@@ -89,11 +89,13 @@ public class OperatorActions {
 		List<Long> candidates = candidates(subscriptionId, RETRYABLE, instanceIds,
 				(taskIds != null && !taskIds.isEmpty()) ? taskIds : null);
 		if (candidates.isEmpty()) {
-			throw ApiException.invalid("nothing to retry: no instance"
+			throw new ApiException(ErrorCode.RECORD_NOT_EXIST, "nothing to retry: no instance"
 					+ ((instanceIds != null) ? " of instance_id_list" : "") + " has a FAILED or TERMINATED latest record");
 		}
 		Instant now = this.clock.instant();
-		long taskId = this.tasks.insert(subscriptionId, false, false, access.actor(), now);
+		// every task involved, locked once in ascending order before any chunk (the order event batches use)
+		this.tasks.lockAll(this.records.findTaskIds(candidates));
+		long taskId = this.tasks.insert(subscriptionId, false, false, access.actor(), now, now);
 		for (List<Long> chunk : InstanceRecordDao.chunks(candidates)) {
 			List<InstanceRecord> old = this.records.findAllByIds(chunk);
 			Map<Long, String> infos = this.records.findInstanceInfo(chunk);
@@ -105,7 +107,7 @@ public class OperatorActions {
 			}
 			this.recordCreation.addRecords(subscriptionId, taskId, copies, now);
 		}
-		this.tasks.markReady(taskId, null);
+		this.tasks.markReady(taskId, null, now);
 		this.audit.insert(now, access.actor(), "RETRY", subscriptionId, taskId, candidates.size(),
 				(instanceIds != null) ? "selected hosts" : "all failed hosts");
 		return new Retried(taskId, candidates.size());
@@ -123,6 +125,7 @@ public class OperatorActions {
 		Instant now = this.clock.instant();
 		String line = LogLine.of(now, this.properties.timeZone(), "WARNING", "terminated by " + access.actor()
 				+ ((reason != null && !reason.isBlank()) ? ": " + reason.strip() : ""));
+		this.tasks.lockAll(this.records.findTaskIds(targets));
 		int stopped = 0;
 		for (List<Long> chunk : InstanceRecordDao.chunks(targets)) {
 			stopped += this.stopper.stop(chunk, Status.TERMINATED, (record) -> line, now);
@@ -147,7 +150,8 @@ public class OperatorActions {
 	private Subscription lockWritable(long subscriptionId, Access access) {
 		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access);
 		if (!access.canWrite(subscription.bkBizId(), subscription.id())) {
-			throw ApiException.invalid("subscription " + subscriptionId + " does not exist");
+			throw new ApiException(ErrorCode.FORBIDDEN,
+					"this caller may read subscription " + subscriptionId + " but not change it");
 		}
 		this.subscriptions.lock(subscriptionId);
 		return subscription;

@@ -41,7 +41,8 @@ final class ParamReader {
 	static ParamReader ofQuery(Map<String, String[]> query, JsonMapper json) {
 		ObjectNode node = json.createObjectNode();
 		query.forEach((rawName, values) -> {
-			String name = rawName.endsWith("[]") ? rawName.substring(0, rawName.length() - 2) : rawName;
+			// name, name[] and name[0] (the "indices" form of qs/axios) all name the list parameter name
+			String name = rawName.replaceFirst("\\[\\d*\\]$", "");
 			if (LIST_PARAMS.contains(name)) {
 				ArrayNode array = node.has(name) ? (ArrayNode) node.get(name) : node.putArray(name);
 				for (String value : values) {
@@ -154,11 +155,22 @@ final class ParamReader {
 		return value;
 	}
 
+	/** task_id_list, checked for size: one subscription never needs more tasks in one query than this. */
+	List<Long> taskIdList() {
+		List<Long> ids = longList("task_id_list");
+		if (ids != null && ids.size() > MAX_TASK_IDS) {
+			throw ApiException.invalid("task_id_list has " + ids.size() + " ids; at most " + MAX_TASK_IDS);
+		}
+		return ids;
+	}
+
+	static final int MAX_TASK_IDS = 1000;
+
 	TaskResultParams taskResultParams() {
 		int pagesize = optionalInt("pagesize", -1, -1);
 		Integer start = (optionalLong("start") != null) ? optionalInt("start", 1, 1) : null;
 		List<String> exclude = stringList("exclude_instance_ids");
-		return new TaskResultParams(requireLong("subscription_id"), longList("task_id_list"),
+		return new TaskResultParams(requireLong("subscription_id"), taskIdList(),
 				optionalInt("page", 1, 1), pagesize, start, statusList("statuses"), stringList("instance_id_list"),
 				(exclude != null) ? exclude : List.of(), optionalBoolean("return_all", false),
 				optionalBoolean("need_detail", false), optionalBoolean("need_aggregate_all_tasks", false),

@@ -29,6 +29,19 @@ class RecordQueryDao {
 			.list());
 	}
 
+	/** Every record of a candidate scope (several tasks), unordered: input of {@link LatestRecords}. */
+	LatestRecords latestOfCandidates(RecordScope scope) {
+		List<LatestRecords.Candidate> candidates = new java.util.ArrayList<>();
+		this.jdbc.sql("SELECT r.id, r.instance_id, r.status FROM instance_record r WHERE " + scope.where()
+				+ " ORDER BY r.id")
+			.params(scope.params())
+			.query((rs) -> {
+				candidates.add(new LatestRecords.Candidate(rs.getLong(1), rs.getString(2),
+						io.subwatch.subscription.Status.valueOf(rs.getString(3))));
+			});
+		return LatestRecords.of(candidates);
+	}
+
 	long count(RecordScope scope, RecordFilter filter) {
 		return this.jdbc.sql("SELECT COUNT(*) FROM instance_record r WHERE " + scope.where() + filter.where())
 			.params(params(scope, filter))
@@ -84,8 +97,9 @@ class RecordQueryDao {
 	List<Long> findLatestIds(long subscriptionId, List<String> statuses, List<String> instanceIds,
 			List<Long> taskIds) {
 		String instances = (instanceIds != null) ? " AND r.instance_id IN (:instanceIds)" : "";
-		String tasks = (taskIds != null) ? " AND r.instance_id IN (SELECT t.instance_id FROM instance_record t"
-				+ " WHERE t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))" : "";
+		String tasks = (taskIds != null) ? " AND EXISTS (SELECT 1 FROM instance_record t"
+				+ " WHERE t.instance_id = r.instance_id AND t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))"
+				: "";
 		return this.jdbc.sql("""
 				SELECT r.id FROM instance_record r
 				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE AND r.status IN (:statuses)%s%s

@@ -12,36 +12,36 @@ import java.util.Map;
  * @param params its named parameters
  * @param taskId set when the base set is one task's records (its counters are maintained)
  * @param subscriptionLatest true when the base set is the subscription's latest records (counters maintained too)
+ * @param latestInJava true when {@code where} selects candidates of several tasks and the latest per instance is
+ * worked out over them in one pass ({@link LatestRecords})
  */
-record RecordScope(String where, Map<String, Object> params, Long taskId, boolean subscriptionLatest) {
+record RecordScope(String where, Map<String, Object> params, Long taskId, boolean subscriptionLatest,
+		boolean latestInJava) {
 
 	/** One task: each instance has exactly one record in it, so all of its records. */
 	static RecordScope task(long taskId) {
-		return new RecordScope("r.task_id = :scopeTaskId", Map.of("scopeTaskId", taskId), taskId, false);
+		return new RecordScope("r.task_id = :scopeTaskId", Map.of("scopeTaskId", taskId), taskId, false, false);
 	}
 
 	/** need_aggregate_all_tasks: the latest record of every instance over all tasks. */
 	static RecordScope latest(long subscriptionId) {
 		return new RecordScope("r.subscription_id = :scopeSubscriptionId AND r.is_latest = TRUE",
-				Map.of("scopeSubscriptionId", subscriptionId), null, true);
+				Map.of("scopeSubscriptionId", subscriptionId), null, true, false);
 	}
 
-	/** Several tasks: a record counts unless a newer record of its instance exists among the same tasks. */
+	/** Several tasks: their records are candidates; the newest of each instance counts. */
 	static RecordScope latestOf(long subscriptionId, List<Long> taskIds) {
-		return new RecordScope("""
-				r.subscription_id = :scopeSubscriptionId AND r.task_id IN (:scopeTaskIds)
-				AND NOT EXISTS (SELECT 1 FROM instance_record n
-				                WHERE n.subscription_id = r.subscription_id AND n.instance_id = r.instance_id
-				                  AND n.task_id IN (:scopeTaskIds) AND n.id > r.id)""",
-				Map.of("scopeSubscriptionId", subscriptionId, "scopeTaskIds", taskIds), null, false);
+		return new RecordScope("r.subscription_id = :scopeSubscriptionId AND r.task_id IN (:scopeTaskIds)",
+				Map.of("scopeSubscriptionId", subscriptionId, "scopeTaskIds", taskIds), null, false, true);
 	}
 
 	/** need_out_of_scope_snapshots=false: only instances of the subscription's current scope (newest ready task). */
 	RecordScope withinInstancesOf(long scopeTaskId) {
 		Map<String, Object> merged = new HashMap<>(this.params);
 		merged.put("currentScopeTaskId", scopeTaskId);
-		return new RecordScope(this.where + " AND r.instance_id IN (SELECT c.instance_id FROM instance_record c"
-				+ " WHERE c.task_id = :currentScopeTaskId)", merged, null, false);
+		return new RecordScope(this.where + " AND EXISTS (SELECT 1 FROM instance_record c"
+				+ " WHERE c.instance_id = r.instance_id AND c.task_id = :currentScopeTaskId)", merged, null, false,
+				this.latestInJava);
 	}
 
 }

@@ -26,13 +26,28 @@ final class RecordWindow {
 	/** Set when a filter list is too long for one statement: the matching ids, ascending. */
 	private final long[] materialized;
 
-	RecordWindow(RecordQueryDao queries, RecordScope scope, RecordFilter filter) {
+	private final int chunk;
+
+	/**
+	 * @param latest the base set when it was worked out in memory (several tasks), else null
+	 * @param chunk ids handed out at a time (smaller with need_detail, whose logs can be large)
+	 */
+	RecordWindow(RecordQueryDao queries, RecordScope scope, RecordFilter filter, LatestRecords latest, int chunk) {
 		this.queries = queries;
 		this.scope = scope;
 		this.filter = filter;
+		this.chunk = chunk;
 		boolean longLists = (filter.instanceIds() != null && filter.instanceIds().size() > CHUNK)
 				|| filter.excludedIds().size() > CHUNK;
-		this.materialized = (longLists && !filter.matchesNothing()) ? materialize() : null;
+		if (filter.matchesNothing()) {
+			this.materialized = null;
+		}
+		else if (latest != null) {
+			this.materialized = latest.filter(filter);
+		}
+		else {
+			this.materialized = longLists ? materialize() : null;
+		}
 	}
 
 	long total(StatusCounts counter) {
@@ -59,16 +74,16 @@ final class RecordWindow {
 		if (this.materialized != null) {
 			int from = (int) Math.min(begin, this.materialized.length);
 			int to = (size < 0) ? this.materialized.length : (int) Math.min(this.materialized.length, begin + size);
-			for (int high = to; high > from; high -= CHUNK) {
-				List<Long> ids = new ArrayList<>(CHUNK);
-				for (int i = high - 1; i >= Math.max(from, high - CHUNK); i--) {
+			for (int high = to; high > from; high -= this.chunk) {
+				List<Long> ids = new ArrayList<>(this.chunk);
+				for (int i = high - 1; i >= Math.max(from, high - this.chunk); i--) {
 					ids.add(this.materialized[i]);
 				}
 				chunk.accept(ids);
 			}
 			return;
 		}
-		if (size > 0 && size <= CHUNK) {
+		if (size > 0 && size <= this.chunk) {
 			List<Long> ids = new ArrayList<>(this.queries.findIdPage(this.scope, this.filter, begin, (int) size));
 			Collections.reverse(ids);
 			if (!ids.isEmpty()) {
@@ -89,11 +104,11 @@ final class RecordWindow {
 			high = this.queries.findIdAt(this.scope, this.filter, begin + size - 1).orElse(Long.MAX_VALUE);
 		}
 		while (true) {
-			List<Long> ids = this.queries.findIdsDescending(this.scope, this.filter, low, high, CHUNK);
+			List<Long> ids = this.queries.findIdsDescending(this.scope, this.filter, low, high, this.chunk);
 			if (!ids.isEmpty()) {
 				chunk.accept(ids);
 			}
-			if (ids.size() < CHUNK) {
+			if (ids.size() < this.chunk) {
 				return;
 			}
 			high = ids.get(ids.size() - 1) - 1;

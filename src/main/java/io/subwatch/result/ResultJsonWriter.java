@@ -81,8 +81,10 @@ final class ResultJsonWriter {
 		this.out.writeStringProperty("instance_id", record.instanceId());
 		this.out.writeStringProperty("create_time", created);
 		this.out.writeStringProperty("pipeline_id", row.taskPipelineId());
-		this.out.writeStringProperty("start_time", format(record.startTime()));
-		this.out.writeStringProperty("finish_time", format(record.finishTime()));
+		// spec section 5: the row starts with its first step and finishes with its last step (null until that ends)
+		List<StepProgress> stepProgress = row.progress().steps();
+		this.out.writeStringProperty("start_time", format(stepProgress.get(0).startTime()));
+		this.out.writeStringProperty("finish_time", format(stepProgress.get(stepProgress.size() - 1).finishTime()));
 		this.out.writeName("instance_info");
 		this.out.writeRawValue(row.instanceInfo());
 		this.out.writeStringProperty("status", record.status().name());

@@ -52,8 +52,10 @@ class SelectionResolver {
 		if (found.size() != wanted.size()) {
 			List<Long> missing = new ArrayList<>(wanted);
 			missing.removeAll(found.stream().map(Task::id).toList());
+			String named = (missing.size() <= 20) ? missing.toString()
+					: missing.subList(0, 20).toString().replace("]", ", … and " + (missing.size() - 20) + " more]");
 			throw new ApiException(ErrorCode.TASK_NOT_EXIST,
-					"task " + missing + " does not belong to subscription " + subscription.id());
+					"task " + named + " does not belong to subscription " + subscription.id());
 		}
 		return found;
 	}
@@ -83,7 +85,11 @@ class SelectionResolver {
 			long current = this.tasks.findNewestReady(subscription.id()).map(Task::id).orElse(-1L);
 			scope = scope.withinInstancesOf(current);
 		}
-		return new Selection(subscription, scope, counter(scope));
+		if (scope.latestInJava()) {
+			LatestRecords latest = this.queries.latestOfCandidates(scope);
+			return new Selection(subscription, scope, latest.counter(), latest);
+		}
+		return new Selection(subscription, scope, counter(scope), null);
 	}
 
 	StatusCounts counter(RecordScope scope) {

@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import io.subwatch.security.Access;
 import io.subwatch.system.ApiResponse;
+import io.subwatch.system.LockRetry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.JsonNode;
@@ -34,8 +35,11 @@ class TaskResultController {
 
 	private final JsonMapper json;
 
+	private final LockRetry lockRetry;
+
 	TaskResultController(TaskResultService taskResult, TaskResultDetailService detail, OperatorActions actions,
-			JsonMapper json) {
+			JsonMapper json, LockRetry lockRetry) {
+		this.lockRetry = lockRetry;
 		this.taskResult = taskResult;
 		this.detail = detail;
 		this.actions = actions;
@@ -78,8 +82,9 @@ class TaskResultController {
 			"/api/bk-nodeman/{stage}/system/backend/api/subscription/retry/" })
 	ApiResponse retry(HttpServletRequest request, Access access) {
 		ParamReader params = params(request);
-		OperatorActions.Retried retried = this.actions.retry(params.requireLong("subscription_id"),
-				params.stringList("instance_id_list"), params.longList("task_id_list"), access);
+		OperatorActions.Retried retried = this.lockRetry.run(() -> this.actions.retry(
+				params.requireLong("subscription_id"), params.stringList("instance_id_list"),
+				params.taskIdList(), access));
 		return ApiResponse.ok(Map.of("task_id", retried.taskId(), "instance_count", retried.instanceCount()));
 	}
 
@@ -90,8 +95,8 @@ class TaskResultController {
 			"/api/bk-nodeman/{stage}/system/backend/api/subscription/revoke/" })
 	ApiResponse revoke(HttpServletRequest request, Access access) {
 		ParamReader params = params(request);
-		int terminated = this.actions.revoke(params.requireLong("subscription_id"),
-				params.stringList("instance_id_list"), params.optionalText("reason", 500), access);
+		int terminated = this.lockRetry.run(() -> this.actions.revoke(params.requireLong("subscription_id"),
+				params.stringList("instance_id_list"), params.optionalText("reason", 500), access));
 		return ApiResponse.ok(Map.of("terminated", terminated));
 	}
 

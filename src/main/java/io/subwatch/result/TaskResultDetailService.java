@@ -48,7 +48,7 @@ class TaskResultDetailService {
 		if (instanceId == null || instanceId.isBlank()) {
 			throw ApiException.invalid("instance_id is required");
 		}
-		List<Long> taskIds = params.longList("task_id_list");
+		List<Long> taskIds = params.taskIdList();
 		Long taskId = params.optionalLong("task_id");
 		if (taskId != null) {
 			taskIds = List.of(taskId);

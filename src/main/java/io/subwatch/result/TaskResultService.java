@@ -20,6 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class TaskResultService {
 
+	/** Rows assembled at a time with need_detail: their logs may be long, so fewer at once. */
+	static final int DETAIL_CHUNK = 100;
+
 	private final SelectionResolver resolver;
 
 	private final RecordQueryDao queries;
@@ -54,7 +57,8 @@ class TaskResultService {
 			Selection selection = this.resolver.resolve(params, access);
 			RecordFilter filter = new RecordFilter(params.statuses(), params.instanceIdList(),
 					params.excludeInstanceIds());
-			RecordWindow window = new RecordWindow(this.queries, selection.scope(), filter);
+			RecordWindow window = new RecordWindow(this.queries, selection.scope(), filter, selection.latest(),
+					params.needDetail() ? DETAIL_CHUNK : RecordWindow.CHUNK);
 			long total = params.bareList() ? 0 : window.total(selection.counter());
 			try (JsonGenerator generator = this.json.createGenerator(output.get())) {
 				ResultJsonWriter writer = new ResultJsonWriter(generator, this.properties.timeZone());

@@ -1,6 +1,7 @@
 package io.subwatch.security;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.Optional;
 
 import io.subwatch.system.ErrorCode;
@@ -66,8 +67,17 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 							+ ApiErrors.CREDENTIALS_HINT);
 			return;
 		}
+		Optional<Duration> wait = this.authenticator.waitBefore(credentials, request.getRemoteAddr());
+		if (wait.isPresent()) {
+			response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
+			this.errors.write(response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.UNAUTHENTICATED,
+					"too many wrong credentials from this application code or address; retry in "
+							+ Math.max(1, wait.get().toSeconds()) + " s");
+			return;
+		}
 		Optional<ApiCaller> caller = this.authenticator.authenticate(credentials);
 		if (caller.isEmpty()) {
+			this.authenticator.failed(credentials, request.getRemoteAddr());
 			this.errors.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
 					"bk_app_code or bk_app_secret is wrong, or the application is disabled");
 			return;

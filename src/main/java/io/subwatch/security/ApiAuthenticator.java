@@ -34,9 +34,16 @@ class ApiAuthenticator {
 		.expireAfterWrite(Duration.ofMinutes(10))
 		.build();
 
-	ApiAuthenticator(ApiApplicationDao applications, PasswordEncoder encoder) {
+	/** The hash of a random value nobody knows, compared against for unknown application codes. */
+	private final String dummyHash;
+
+	private final LoginThrottle throttle;
+
+	ApiAuthenticator(ApiApplicationDao applications, PasswordEncoder encoder, LoginThrottle throttle) {
 		this.applications = applications;
 		this.encoder = encoder;
+		this.throttle = throttle;
+		this.dummyHash = encoder.encode(Secrets.random(32));
 	}
 
 	/** The caller these credentials authenticate; empty when the code is unknown, disabled or the secret wrong. */
@@ -44,10 +51,28 @@ class ApiAuthenticator {
 		if (credentials.appCode().length() > 64 || credentials.appSecret().length() > 200) {
 			return Optional.empty();
 		}
-		return this.applications.findByAppCode(credentials.appCode())
-			.filter(ApiApplication::enabled)
-			.filter((app) -> secretMatches(app, credentials.appSecret()))
-			.map((app) -> ApiCaller.of(app, username(credentials.username())));
+		Optional<ApiApplication> app = this.applications.findByAppCode(credentials.appCode())
+			.filter(ApiApplication::enabled);
+		if (app.isEmpty()) {
+			// as slow as a wrong secret, so the answer's timing does not tell which application codes exist
+			this.encoder.matches(credentials.appSecret(), this.dummyHash);
+			return Optional.empty();
+		}
+		return app.filter((found) -> secretMatches(found, credentials.appSecret()))
+			.map((found) -> ApiCaller.of(found, username(credentials.username())));
+	}
+
+	/** How long an application code or client address must wait after repeated wrong credentials. */
+	Optional<Duration> waitBefore(ApiCredentials credentials, String address) {
+		return this.throttle.waitBefore(throttleKey(credentials), address);
+	}
+
+	void failed(ApiCredentials credentials, String address) {
+		this.throttle.failed(throttleKey(credentials), address);
+	}
+
+	private static String throttleKey(ApiCredentials credentials) {
+		return "api-app " + credentials.appCode();
 	}
 
 	private boolean secretMatches(ApiApplication app, String secret) {

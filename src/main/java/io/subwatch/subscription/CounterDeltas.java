@@ -39,6 +39,11 @@ public final class CounterDeltas {
 		add(this.subscriptionDeltas, subscriptionId, status, null);
 	}
 
+	/** A record became its instance's latest again: it rejoins the subscription counters. */
+	public void joinLatest(long subscriptionId, Status status) {
+		add(this.subscriptionDeltas, subscriptionId, null, status);
+	}
+
 	private static void add(Map<Key, Integer> deltas, long id, Status from, Status to) {
 		if (from != null) {
 			deltas.merge(new Key(id, from.name()), -1, Integer::sum);

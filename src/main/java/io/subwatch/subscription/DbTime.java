@@ -2,7 +2,8 @@ package io.subwatch.subscription;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -27,8 +28,12 @@ public final class DbTime {
 		return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
 	}
 
-	static Timestamp timestamp(Instant instant) {
-		return (instant != null) ? Timestamp.valueOf(toDb(instant)) : null;
+	/**
+	 * Binds an instant as the UTC {@code LocalDateTime} it is stored as. Never through {@code java.sql.Timestamp}: that
+	 * reads the wall time in the JVM's zone and moves it an hour inside that zone's daylight-saving gap.
+	 */
+	static void bind(PreparedStatement ps, int index, Instant instant) throws SQLException {
+		ps.setObject(index, toDb(instant), Types.TIMESTAMP);
 	}
 
 }

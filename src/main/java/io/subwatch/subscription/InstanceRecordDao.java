@@ -76,7 +76,6 @@ public class InstanceRecordDao {
 	}
 
 	private void insertChunk(long subscriptionId, long taskId, List<NewRecord> chunk, Instant now) {
-		var time = DbTime.timestamp(now);
 		this.jdbcTemplate.batchUpdate("""
 				INSERT INTO instance_record (subscription_id, task_id, instance_id, plan_id, status, is_latest,
 				  create_time, update_time, bk_host_id, bk_host_innerip, bk_host_innerip_v6, bk_cloud_id, bk_host_name,
@@ -87,8 +86,8 @@ public class InstanceRecordDao {
 			ps.setLong(2, taskId);
 			ps.setString(3, record.instanceId());
 			ps.setLong(4, record.planId());
-			ps.setTimestamp(5, time);
-			ps.setTimestamp(6, time);
+			DbTime.bind(ps, 5, now);
+			DbTime.bind(ps, 6, now);
 			ps.setObject(7, record.bkHostId(), Types.BIGINT);
 			ps.setString(8, record.innerIp());
 			ps.setString(9, record.innerIpV6());
@@ -117,6 +116,44 @@ public class InstanceRecordDao {
 		for (List<Long> chunk : chunks(new ArrayList<>(recordIds))) {
 			this.jdbc.sql("UPDATE instance_record SET is_latest = FALSE WHERE id IN (:ids)").param("ids", chunk).update();
 		}
+	}
+
+	public void setLatest(Collection<Long> recordIds) {
+		for (List<Long> chunk : chunks(new ArrayList<>(recordIds))) {
+			this.jdbc.sql("UPDATE instance_record SET is_latest = TRUE WHERE id IN (:ids)").param("ids", chunk).update();
+		}
+	}
+
+	/** Records of a task with an id above {@code afterId}, ascending. */
+	public List<InstanceRecord> findAllByTask(long taskId, long afterId, int limit) {
+		return this.jdbc.sql("SELECT " + COLUMNS + """
+				 FROM instance_record WHERE task_id = :taskId AND id > :afterId ORDER BY id LIMIT :limit
+				""").param("taskId", taskId).param("afterId", afterId).param("limit", limit).query(MAPPER).list();
+	}
+
+	/** Which of these instances already have a record in the task. */
+	public List<String> findInstancesOfTask(long taskId, List<String> instanceIds) {
+		List<String> found = new ArrayList<>();
+		for (List<String> chunk : chunks(instanceIds)) {
+			found.addAll(this.jdbc.sql("""
+					SELECT instance_id FROM instance_record WHERE instance_id IN (:instanceIds) AND task_id = :taskId
+					ORDER BY instance_id
+					""").param("instanceIds", chunk).param("taskId", taskId).query(String.class).list());
+		}
+		return found;
+	}
+
+	/** The subscription of each record, by record id (unknown ids are absent). */
+	public Map<Long, Long> findSubscriptionIds(Collection<Long> recordIds) {
+		Map<Long, Long> result = new HashMap<>(recordIds.size() * 2);
+		for (List<Long> chunk : chunks(recordIds.stream().distinct().toList())) {
+			this.jdbc.sql("SELECT id, subscription_id FROM instance_record WHERE id IN (:ids) ORDER BY id")
+				.param("ids", chunk)
+				.query((rs) -> {
+					result.put(rs.getLong(1), rs.getLong(2));
+				});
+		}
+		return result;
 	}
 
 	/** The tasks of these records (a record never changes task), to lock before touching the records. */
@@ -169,14 +206,13 @@ public class InstanceRecordDao {
 	}
 
 	public void updateProgress(List<ProgressUpdate> updates, Instant now) {
-		var time = DbTime.timestamp(now);
 		this.jdbcTemplate.batchUpdate("""
 				UPDATE instance_record SET status = ?, start_time = ?, finish_time = ?, update_time = ? WHERE id = ?
 				""", updates, 500, (ps, update) -> {
 			ps.setString(1, update.status().name());
-			ps.setTimestamp(2, DbTime.timestamp(update.startTime()));
-			ps.setTimestamp(3, DbTime.timestamp(update.finishTime()));
-			ps.setTimestamp(4, time);
+			DbTime.bind(ps, 2, update.startTime());
+			DbTime.bind(ps, 3, update.finishTime());
+			DbTime.bind(ps, 4, now);
 			ps.setLong(5, update.id());
 		});
 	}

@@ -36,12 +36,14 @@ public class RecordCreation {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Map<String, Long> addRecords(long subscriptionId, long taskId, List<NewRecord> newRecords, Instant now) {
 		List<String> instanceIds = newRecords.stream().map(NewRecord::instanceId).toList();
+		List<String> already = this.records.findInstancesOfTask(taskId, instanceIds);
+		if (!already.isEmpty()) {
+			throw ApiException.invalid("instance " + already.get(0) + " is already in task " + taskId
+					+ ((already.size() > 1) ? " (and " + (already.size() - 1) + " more of this batch)" : ""));
+		}
 		List<InstanceRecord> replaced = this.locks.lockLatest(subscriptionId, instanceIds);
 		CounterDeltas deltas = new CounterDeltas();
 		for (InstanceRecord old : replaced) {
-			if (old.taskId() == taskId) {
-				throw ApiException.invalid("instance " + old.instanceId() + " is already in task " + taskId);
-			}
 			deltas.leaveLatest(subscriptionId, old.status());
 		}
 		this.records.clearLatest(replaced.stream().map(InstanceRecord::id).toList());

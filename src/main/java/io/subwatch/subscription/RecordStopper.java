@@ -81,8 +81,8 @@ public class RecordStopper {
 			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		}
-		this.subSteps.insertAll(inserts);
-		this.subSteps.updateAll(updates);
+		this.subSteps.insertAll(inserts, now);
+		this.subSteps.updateAll(updates, now);
 		this.subSteps.appendLogs(logs);
 		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);

@@ -1,5 +1,6 @@
 package io.subwatch.subscription;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -45,32 +46,50 @@ public class SubStepDao {
 	public record Write(long recordId, SubStepState state) {
 	}
 
-	public void insertAll(List<Write> writes) {
+	/** Stores new sub-step rows; {@code now} is the server's time of arrival (the zombie check reads it). */
+	public void insertAll(List<Write> writes, Instant now) {
 		this.jdbcTemplate.batchUpdate("""
-				INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time)
-				VALUES (?, ?, ?, ?, ?, ?)
+				INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
+				                             updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
 				""", writes, 1000, (ps, write) -> {
 			ps.setLong(1, write.recordId());
 			ps.setInt(2, write.state().stepIndex());
 			ps.setInt(3, write.state().subIndex());
 			ps.setString(4, write.state().status().name());
-			ps.setTimestamp(5, DbTime.timestamp(write.state().startTime()));
-			ps.setTimestamp(6, DbTime.timestamp(write.state().finishTime()));
+			DbTime.bind(ps, 5, write.state().startTime());
+			DbTime.bind(ps, 6, write.state().finishTime());
+			DbTime.bind(ps, 7, now);
 		});
 	}
 
-	public void updateAll(List<Write> writes) {
+	public void updateAll(List<Write> writes, Instant now) {
 		this.jdbcTemplate.batchUpdate("""
-				UPDATE record_sub_step SET status = ?, start_time = ?, finish_time = ?
+				UPDATE record_sub_step SET status = ?, start_time = ?, finish_time = ?, updated_at = ?
 				WHERE record_id = ? AND step_index = ? AND sub_index = ?
 				""", writes, 1000, (ps, write) -> {
 			ps.setString(1, write.state().status().name());
-			ps.setTimestamp(2, DbTime.timestamp(write.state().startTime()));
-			ps.setTimestamp(3, DbTime.timestamp(write.state().finishTime()));
-			ps.setLong(4, write.recordId());
-			ps.setInt(5, write.state().stepIndex());
-			ps.setInt(6, write.state().subIndex());
+			DbTime.bind(ps, 2, write.state().startTime());
+			DbTime.bind(ps, 3, write.state().finishTime());
+			DbTime.bind(ps, 4, now);
+			ps.setLong(5, write.recordId());
+			ps.setInt(6, write.state().stepIndex());
+			ps.setInt(7, write.state().subIndex());
 		});
+	}
+
+	/** When each record last had a sub-step written, by the server's clock (for the zombie check). */
+	public Map<Long, Instant> findLastActivity(Collection<Long> recordIds) {
+		Map<Long, Instant> result = new HashMap<>(recordIds.size() * 2);
+		for (List<Long> chunk : InstanceRecordDao.chunks(new ArrayList<>(recordIds))) {
+			this.jdbc.sql("""
+					SELECT record_id, MAX(updated_at) FROM record_sub_step WHERE record_id IN (:ids)
+					GROUP BY record_id ORDER BY record_id
+					""").param("ids", chunk).query((rs) -> {
+				result.put(rs.getLong(1), DbTime.read(rs, 2));
+			});
+		}
+		return result;
 	}
 
 	/** A chunk of log text for one sub-step. */
@@ -102,29 +121,37 @@ public class SubStepDao {
 		});
 	}
 
-	/** Whole log text per record and sub-step key: the chunks joined by newlines, in the order they arrived. */
+	/** Whole log text per record and sub-step key: the events' texts joined by newlines, in the order they arrived. */
 	public Map<Long, Map<Integer, String>> findLogs(Collection<Long> recordIds) {
-		Map<Long, Map<Integer, StringBuilder>> logs = new HashMap<>();
+		Map<Long, Map<Integer, String>> result = new HashMap<>();
+		findLogEntries(recordIds).forEach((recordId, bySub) -> {
+			Map<Integer, String> texts = new HashMap<>();
+			bySub.forEach((key, entries) -> texts.put(key, String.join("\n", entries)));
+			result.put(recordId, texts);
+		});
+		return result;
+	}
+
+	/** The log text each event brought, per record and sub-step key, in the order they arrived. */
+	public Map<Long, Map<Integer, List<String>>> findLogEntries(Collection<Long> recordIds) {
+		Map<Long, Map<Integer, List<String>>> entries = new HashMap<>();
 		for (List<Long> chunk : InstanceRecordDao.chunks(new ArrayList<>(recordIds))) {
 			this.jdbc.sql("""
 					SELECT record_id, step_index, sub_index, continued, text FROM sub_step_log
 					WHERE record_id IN (:ids) ORDER BY record_id, step_index, sub_index, id
 					""").param("ids", chunk).query((rs) -> {
-				StringBuilder text = logs.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
-					.computeIfAbsent(RecordProgress.key(rs.getInt(2), rs.getInt(3)), (k) -> new StringBuilder());
-				if (!text.isEmpty() && !rs.getBoolean(4)) {
-					text.append('\n');
+				List<String> list = entries.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
+					.computeIfAbsent(RecordProgress.key(rs.getInt(2), rs.getInt(3)), (k) -> new ArrayList<>());
+				if (rs.getBoolean(4) && !list.isEmpty()) {
+					list.set(list.size() - 1, list.get(list.size() - 1) + rs.getString(5));
 				}
-				text.append(rs.getString(5));
+				else {
+					list.add(rs.getString(5));
+				}
 			});
 		}
-		Map<Long, Map<Integer, String>> result = new HashMap<>(logs.size() * 2);
-		logs.forEach((recordId, bySub) -> {
-			Map<Integer, String> texts = new HashMap<>();
-			bySub.forEach((key, text) -> texts.put(key, text.toString()));
-			result.put(recordId, texts);
-		});
-		return result;
+		return entries;
 	}
+
 
 }

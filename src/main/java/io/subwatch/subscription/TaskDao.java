@@ -30,13 +30,17 @@ public class TaskDao {
 		this.jdbc = jdbc;
 	}
 
-	/** Inserts a task with zeroed counters and makes it its subscription's latest. */
-	public long insert(long subscriptionId, boolean ready, boolean autoTrigger, String createdBy, Instant createdAt) {
+	/**
+	 * Inserts a task with zeroed counters and makes it its subscription's latest. {@code createdAt} may be a mirrored
+	 * system's time; {@code now} (the server's) starts the silence the zombie check measures.
+	 */
+	public long insert(long subscriptionId, boolean ready, boolean autoTrigger, String createdBy, Instant createdAt,
+			Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO subscription_task (subscription_id, is_ready, err_msg, is_auto_trigger, pipeline_id,
 				                               created_by, created_at, instance_count, last_event_at)
-				VALUES (:subscriptionId, :ready, NULL, :autoTrigger, :pipelineId, :createdBy, :createdAt, 0, :createdAt)
+				VALUES (:subscriptionId, :ready, NULL, :autoTrigger, :pipelineId, :createdBy, :createdAt, 0, :now)
 				""")
 			.param("subscriptionId", subscriptionId)
 			.param("ready", ready)
@@ -44,6 +48,7 @@ public class TaskDao {
 			.param("pipelineId", UUID.randomUUID().toString().replace("-", ""))
 			.param("createdBy", createdBy)
 			.param("createdAt", DbTime.toDb(createdAt))
+			.param("now", DbTime.toDb(now))
 			.update(keys, "id");
 		long id = keys.getKey().longValue();
 		for (Status status : Status.RECORD_STATUSES) {
@@ -122,11 +127,14 @@ public class TaskDao {
 		}
 	}
 
-	/** Tasks with pending or running records whose last event is older than {@code cutoff}: abandoned work. */
+	/**
+	 * Ready tasks with pending or running records whose last event (or creation, or readiness) is older than
+	 * {@code cutoff}: abandoned work. Tasks still being built are not abandoned.
+	 */
 	public List<Long> findSilentActive(Instant cutoff, int limit) {
 		return this.jdbc.sql("""
 				SELECT t.id FROM subscription_task t
-				WHERE t.last_event_at < :cutoff
+				WHERE t.last_event_at < :cutoff AND t.is_ready = TRUE AND t.err_msg IS NULL
 				  AND EXISTS (SELECT 1 FROM task_status_count c
 				              WHERE c.task_id = t.id AND c.status IN ('PENDING', 'RUNNING') AND c.cnt > 0)
 				ORDER BY t.id LIMIT :limit
@@ -140,11 +148,10 @@ public class TaskDao {
 				""").param("limit", limit).query(Long.class).list();
 	}
 
-	public void markReady(long id, String errMsg) {
-		this.jdbc.sql("UPDATE subscription_task SET is_ready = TRUE, err_msg = :errMsg WHERE id = :id")
-			.param("errMsg", errMsg)
-			.param("id", id)
-			.update();
+	public void markReady(long id, String errMsg, Instant now) {
+		this.jdbc.sql("""
+				UPDATE subscription_task SET is_ready = TRUE, err_msg = :errMsg, last_event_at = :now WHERE id = :id
+				""").param("errMsg", errMsg).param("now", DbTime.toDb(now)).param("id", id).update();
 	}
 
 	public void addInstanceCount(long id, int added) {
@@ -183,7 +190,7 @@ public class TaskDao {
 	}
 
 	/** A task with work left, as the pending listing shows it. */
-	public record PendingTask(long taskId, long subscriptionId, Instant createdAt, boolean autoTrigger,
+	public record PendingTask(long taskId, long subscriptionId, Instant createdAt, boolean isAutoTrigger,
 			int pendingCount) {
 	}
 

@@ -5,7 +5,12 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import jakarta.servlet.http.HttpServletResponse;
+import tools.jackson.core.JacksonException;
+
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -34,13 +39,24 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ResponseEntity<ApiResponse> unreadable(HttpMessageNotReadableException ex) {
-		return respond(ErrorCode.VALIDATION, "the request body must be a JSON object: " + rootMessage(ex));
+		Throwable cause = ex.getMostSpecificCause();
+		String why = (cause instanceof JacksonException json) ? json.getOriginalMessage() : "it is missing or unreadable";
+		return respond(ErrorCode.VALIDATION, "the request body must be a JSON object: " + JsonFields.abbreviate(why));
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
 	ResponseEntity<ApiResponse> mismatch(MethodArgumentTypeMismatchException ex) {
-		return respond(ErrorCode.VALIDATION, ex.getName() + " must be " + describe(ex.getRequiredType()) + ", got "
-				+ JsonFields.abbreviate(String.valueOf(ex.getValue())));
+		return respond(ErrorCode.VALIDATION, apiName(ex.getName()) + " must be " + describe(ex.getRequiredType())
+				+ ", got " + JsonFields.abbreviate(String.valueOf(ex.getValue())));
+	}
+
+	/** The API's name of a handler parameter: {@code subscriptionId} is {@code subscription_id (in the path)}. */
+	private static String apiName(String parameter) {
+		return switch (parameter) {
+			case "subscriptionId" -> "subscription_id (in the path)";
+			case "taskId" -> "task_id (in the path)";
+			default -> parameter;
+		};
 	}
 
 	@ExceptionHandler(MissingServletRequestParameterException.class)
@@ -59,10 +75,24 @@ class ApiExceptionHandler {
 			.body(ApiResponse.error(ErrorCode.VALIDATION, "method " + ex.getMethod() + " is not supported here"));
 	}
 
+	/** Lock waits that outlasted their retries: nothing was changed, the caller should send the request again. */
+	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ApiResponse> busy(RuntimeException ex) {
+		log.warn("API request gave up waiting for a lock: {}", ex.getMessage());
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "1")
+			.body(ApiResponse.error(ErrorCode.BUSY,
+					"busy: another request is changing the same records; nothing was changed, retry in a moment"));
+	}
+
 	@ExceptionHandler(Exception.class)
-	ResponseEntity<ApiResponse> unexpected(Exception ex) {
+	ResponseEntity<ApiResponse> unexpected(Exception ex, HttpServletResponse response) {
 		String requestId = UUID.randomUUID().toString();
 		log.error("Unexpected API error, request id {}", requestId, ex);
+		if (response.isCommitted()) {
+			// A streamed answer broke off midway: the client sees truncated JSON, not a second envelope glued on.
+			return null;
+		}
 		return respond(ErrorCode.UNEXPECTED, "unexpected error, request id " + requestId);
 	}
 
@@ -84,16 +114,6 @@ class ApiExceptionHandler {
 			case "boolean", "Boolean" -> "true or false";
 			default -> "a " + type.getSimpleName();
 		};
-	}
-
-	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		String message = String.valueOf(root.getMessage());
-		int newline = message.indexOf('\n');
-		return JsonFields.abbreviate((newline > 0) ? message.substring(0, newline) : message);
 	}
 
 }

@@ -87,8 +87,8 @@ public final class JsonFields {
 				return false;
 			}
 		}
-		if (value.isIntegralNumber() && (value.intValue() == 0 || value.intValue() == 1)) {
-			return value.intValue() == 1;
+		if (value.isIntegralNumber() && value.canConvertToLong() && (value.longValue() == 0 || value.longValue() == 1)) {
+			return value.longValue() == 1;
 		}
 		throw ApiException.invalid(path + " must be true or false, got " + abbreviate(value.toString()));
 	}

@@ -93,7 +93,7 @@ final class LargeDataset {
 				step("agent", "AGENT", "INSTALL_AGENT", "[agent] 安装", DemoCatalog.AGENT_SUB_STEPS),
 				step("bkmonitorbeat", "PLUGIN", "MAIN_INSTALL_PLUGIN", "[bkmonitorbeat] 部署插件程序",
 						List.of("下发安装包", "安装插件", "渲染并下发配置", "启动插件进程")))));
-		long taskId = this.tasks.insert(subscriptionId, false, false, "bench", T0);
+		long taskId = this.tasks.insert(subscriptionId, false, false, "bench", T0, T0);
 		List<String> instanceIds = new ArrayList<>(size.hosts());
 		List<String> failed = new ArrayList<>();
 		for (int from = 0; from < size.hosts(); from += 5_000) {
@@ -118,7 +118,7 @@ final class LargeDataset {
 				progress.flush(this.subSteps, this.records, this.counters);
 			});
 		}
-		this.tasks.markReady(taskId, null);
+		this.tasks.markReady(taskId, null, T0);
 		long retryTaskId = this.actions.retry(subscriptionId, failed, null, BENCH).taskId();
 		history(size, plan.steps().get(0));
 		return new Generated(subscriptionId, taskId, retryTaskId, failed.size(), instanceIds,
@@ -150,7 +150,7 @@ final class LargeDataset {
 					long subscriptionId = this.subscriptions.insert("History " + s, biz, "HOST", "INSTANCE", "once", null,
 							"bench", "bench", T0, steps);
 					for (int t = 0; t < size.historyTasks(); t++) {
-						long taskId = this.tasks.insert(subscriptionId, true, false, "bench", T0.plusSeconds(t * 600L));
+						long taskId = this.tasks.insert(subscriptionId, true, false, "bench", T0.plusSeconds(t * 600L), T0);
 						List<NewRecord> hosts = new ArrayList<>(size.historyHosts());
 						for (int h = 0; h < size.historyHosts(); h++) {
 							hosts.add(host(10_000_000L + (long) s * size.historyHosts() + h, biz, h, plan.id()));
@@ -239,7 +239,7 @@ final class LargeDataset {
 		}
 
 		void flush(SubStepDao subSteps, InstanceRecordDao records, CounterDao counters) {
-			subSteps.insertAll(this.writes);
+			subSteps.insertAll(this.writes, T0.plusSeconds(3600));
 			subSteps.appendLogs(this.logs);
 			records.updateProgress(this.updates, T0.plusSeconds(3600));
 			counters.apply(this.deltas);

@@ -163,7 +163,7 @@ class IngestApiTest {
 			.asString()).contains("subscription 987654321 does not exist");
 		assertThat(this.api.post("/api/v1/tasks/987654321/ready", Map.of()).get("code").asInt()).isEqualTo(3800003);
 		assertThat(this.api.post("/api/v1/subscriptions/abc/tasks", Map.of()).get("message").asString())
-			.contains("subscriptionId must be an integer");
+			.contains("subscription_id (in the path) must be an integer");
 	}
 
 }

@@ -3,6 +3,7 @@ package io.subwatch.ingest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.subscription.CounterDao;
@@ -59,6 +60,32 @@ class ZombieCheckTest {
 		assertThat(counts.count(Status.PENDING)).as("the task is not silent: its queue waits").isEqualTo(1);
 		String log = this.subSteps.findLogs(List.of(stuck)).get(stuck).values().iterator().next();
 		assertThat(log).contains("ERROR] no event for 30 min: failed by the zombie check");
+	}
+
+	@Autowired
+	IngestService ingest;
+
+	@Test
+	void neitherAMirroredOldCreateTimeNorATaskStillBeingBuiltCountsAsSilence() {
+		long bizId = this.fixtures.newBizId();
+		this.clock.set(Instant.parse("2026-11-30T03:00:00Z"));
+		long subscriptionId = this.fixtures.subscription(bizId);
+		long mirrored = this.ingest.createTask(subscriptionId, this.fixtures.json().valueToTree(Map.of("ready", true,
+				"create_time", "2020-12-23T16:46:01+08:00", "instances", this.fixtures.hosts(bizId, 2))),
+				Fixtures.SYSTEM).taskId();
+		long building = this.ingest.createTask(subscriptionId, this.fixtures.json().valueToTree(Map.of("ready", false)),
+				Fixtures.SYSTEM).taskId();
+		this.ingest.addInstances(building, this.fixtures.json().valueToTree(Map.of("instances",
+				this.fixtures.hosts(bizId, 2))), Fixtures.SYSTEM);
+		this.clock.advance(Duration.ofMinutes(5));
+		this.check.run();
+		assertThat(this.counters.findByTask(mirrored).count(Status.PENDING)).isEqualTo(2);
+		this.clock.advance(Duration.ofMinutes(40));
+		this.check.run();
+		assertThat(this.counters.findByTask(mirrored).count(Status.FAILED)).as("silent since it was created here")
+			.isEqualTo(2);
+		assertThat(this.counters.findByTask(building).count(Status.PENDING)).as("not ready: still being built")
+			.isEqualTo(2);
 	}
 
 	@Test

@@ -72,7 +72,7 @@ class RetryRevokeApiTest {
 	void retryWithNothingToRetryIsRefusedAndCreatesNoTask() {
 		JsonNode refused = this.api.post("/backend/api/subscription/retry/", Map.of("subscription_id",
 				this.s.subscriptionId, "instance_id_list", List.of(this.s.instances.get(0))));
-		assertThat(refused.get("code").asInt()).isEqualTo(3800001);
+		assertThat(refused.get("code").asInt()).as("NodeMan's code for nothing to retry").isEqualTo(3800007);
 		assertThat(refused.get("message").asString()).contains("nothing to retry");
 		JsonNode newest = this.api.taskResult(Map.of("subscription_id", this.s.subscriptionId, "pagesize", 1));
 		assertThat(newest.get("data").get("list").get(0).get("task_id").asLong()).isEqualTo(this.s.retryTask);

@@ -1,0 +1,81 @@
+package io.subwatch.subscription;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Removes the records of a task whose creation failed, as NodeMan does: the records each replaced become their
+ * instances' latest again, and the counters follow. Runs in the caller's transaction, which holds the subscription lock.
+ */
+@Component
+public class TaskRemoval {
+
+	private final JdbcClient jdbc;
+
+	private final InstanceRecordDao records;
+
+	private final TaskDao tasks;
+
+	private final CounterDao counters;
+
+	TaskRemoval(JdbcClient jdbc, InstanceRecordDao records, TaskDao tasks, CounterDao counters) {
+		this.jdbc = jdbc;
+		this.records = records;
+		this.tasks = tasks;
+		this.counters = counters;
+	}
+
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void removeRecords(long subscriptionId, long taskId) {
+		long after = 0;
+		List<InstanceRecord> chunk;
+		while (!(chunk = this.records.findAllByTask(taskId, after, InstanceRecordDao.CHUNK)).isEmpty()) {
+			after = chunk.get(chunk.size() - 1).id();
+			removeChunk(subscriptionId, taskId, chunk);
+		}
+	}
+
+	private void removeChunk(long subscriptionId, long taskId, List<InstanceRecord> chunk) {
+		List<String> latestInstances = chunk.stream().filter(InstanceRecord::latest).map(InstanceRecord::instanceId).toList();
+		List<Long> previousIds = latestInstances.isEmpty() ? List.of() : this.jdbc.sql("""
+				SELECT MAX(id) FROM instance_record
+				WHERE instance_id IN (:instanceIds) AND subscription_id = :subscriptionId AND task_id <> :taskId
+				GROUP BY instance_id ORDER BY MAX(id)
+				""")
+			.param("instanceIds", latestInstances)
+			.param("subscriptionId", subscriptionId)
+			.param("taskId", taskId)
+			.query(Long.class)
+			.list();
+		Map<Long, InstanceRecord> previous = this.records.findByIds(previousIds);
+		// One sorted lock call for every task involved, the same order event batches use.
+		this.tasks.lockAll(Stream.concat(Stream.of(taskId), previous.values().stream().map(InstanceRecord::taskId))
+			.toList());
+		Map<Long, InstanceRecord> locked = this.records.findByIds(chunk.stream().map(InstanceRecord::id).toList());
+		previous = this.records.findByIds(previousIds);
+		CounterDeltas deltas = new CounterDeltas();
+		for (InstanceRecord record : locked.values()) {
+			deltas.move(taskId, subscriptionId, record.latest(), record.status(), null);
+		}
+		for (InstanceRecord restored : previous.values()) {
+			deltas.joinLatest(subscriptionId, restored.status());
+		}
+		List<Long> ids = new ArrayList<>(locked.keySet());
+		this.records.setLatest(new ArrayList<>(previous.keySet()));
+		for (String table : List.of("sub_step_log", "record_sub_step")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE record_id IN (:ids)").param("ids", ids).update();
+		}
+		this.jdbc.sql("DELETE FROM instance_info WHERE record_id IN (:ids)").param("ids", ids).update();
+		this.jdbc.sql("DELETE FROM instance_record WHERE id IN (:ids)").param("ids", ids).update();
+		this.tasks.addInstanceCount(taskId, -ids.size());
+		this.counters.apply(deltas);
+	}
+
+}
