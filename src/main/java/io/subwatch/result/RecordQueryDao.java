@@ -55,7 +55,7 @@ class RecordQueryDao {
 		params.put("limit", limit);
 		params.put("offset", offset);
 		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
-				+ " ORDER BY r.id LIMIT :limit OFFSET :offset")
+				+ filter.orderBy(scope, false) + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(Long.class)
 			.list();
@@ -74,7 +74,7 @@ class RecordQueryDao {
 		params.put("high", high);
 		params.put("limit", limit);
 		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
-				+ " AND r.id BETWEEN :low AND :high ORDER BY r.id DESC LIMIT :limit")
+				+ " AND r.id BETWEEN :low AND :high" + filter.orderBy(scope, true) + " LIMIT :limit")
 			.params(params)
 			.query(Long.class)
 			.list();
@@ -83,7 +83,7 @@ class RecordQueryDao {
 	/** Every matching id, ascending: for filters with lists too long for one statement. */
 	List<Long> findAllIds(RecordScope scope, RecordFilter filter) {
 		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
-				+ " ORDER BY r.id")
+				+ filter.orderBy(scope, false))
 			.params(params(scope, filter))
 			.query(Long.class)
 			.list();

@@ -14,25 +14,29 @@ import java.util.Map;
  * @param subscriptionLatest true when the base set is the subscription's latest records (counters maintained too)
  * @param latestInJava true when {@code where} selects candidates of several tasks and the latest per instance is
  * worked out over them in one pass ({@link LatestRecords})
+ * @param orderPrefix the columns {@code where} pins to one value, which lead the window's ORDER BY so the database
+ * reads an index in order
  */
 record RecordScope(String where, Map<String, Object> params, Long taskId, boolean subscriptionLatest,
-		boolean latestInJava) {
+		boolean latestInJava, List<String> orderPrefix) {
 
 	/** One task: each instance has exactly one record in it, so all of its records. */
 	static RecordScope task(long taskId) {
-		return new RecordScope("r.task_id = :scopeTaskId", Map.of("scopeTaskId", taskId), taskId, false, false);
+		return new RecordScope("r.task_id = :scopeTaskId", Map.of("scopeTaskId", taskId), taskId, false, false,
+				List.of("r.task_id"));
 	}
 
 	/** need_aggregate_all_tasks: the latest record of every instance over all tasks. */
 	static RecordScope latest(long subscriptionId) {
 		return new RecordScope("r.subscription_id = :scopeSubscriptionId AND r.is_latest = TRUE",
-				Map.of("scopeSubscriptionId", subscriptionId), null, true, false);
+				Map.of("scopeSubscriptionId", subscriptionId), null, true, false,
+				List.of("r.subscription_id", "r.is_latest"));
 	}
 
 	/** Several tasks: their records are candidates; the newest of each instance counts. */
 	static RecordScope latestOf(long subscriptionId, List<Long> taskIds) {
 		return new RecordScope("r.subscription_id = :scopeSubscriptionId AND r.task_id IN (:scopeTaskIds)",
-				Map.of("scopeSubscriptionId", subscriptionId, "scopeTaskIds", taskIds), null, false, true);
+				Map.of("scopeSubscriptionId", subscriptionId, "scopeTaskIds", taskIds), null, false, true, List.of());
 	}
 
 	/** need_out_of_scope_snapshots=false: only instances of the subscription's current scope (newest ready task). */
@@ -41,7 +45,7 @@ record RecordScope(String where, Map<String, Object> params, Long taskId, boolea
 		merged.put("currentScopeTaskId", scopeTaskId);
 		return new RecordScope(this.where + " AND EXISTS (SELECT 1 FROM instance_record c"
 				+ " WHERE c.instance_id = r.instance_id AND c.task_id = :currentScopeTaskId)", merged, null, false,
-				this.latestInJava);
+				this.latestInJava, this.orderPrefix);
 	}
 
 }

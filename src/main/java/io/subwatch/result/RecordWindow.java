@@ -24,7 +24,10 @@ final class RecordWindow {
 	private final RecordFilter filter;
 
 	/** Set when a filter list is too long for one statement: the matching ids, ascending. */
-	private final long[] materialized;
+	private long[] materialized;
+
+	/** Several statuses: each is read in index order and the reads are merged (see {@link RecordFilter#orderBy}). */
+	private final boolean mergeStatuses;
 
 	private final int chunk;
 
@@ -48,6 +51,7 @@ final class RecordWindow {
 		else {
 			this.materialized = longLists ? materialize() : null;
 		}
+		this.mergeStatuses = this.materialized == null && !filter.matchesNothing() && filter.mergeStatuses();
 	}
 
 	long total(StatusCounts counter) {
@@ -70,6 +74,20 @@ final class RecordWindow {
 	void forEachChunk(long begin, long size, Consumer<List<Long>> chunk) {
 		if (this.filter.matchesNothing() || size == 0) {
 			return;
+		}
+		if (this.mergeStatuses) {
+			if (size > 0 && size <= this.chunk && begin + size <= Integer.MAX_VALUE) {
+				long[] merged = mergeStatusReads((int) (begin + size));
+				List<Long> ids = new ArrayList<>((int) size);
+				for (long i = Math.min(merged.length, begin + size) - 1; i >= begin; i--) {
+					ids.add(merged[(int) i]);
+				}
+				if (!ids.isEmpty()) {
+					chunk.accept(ids);
+				}
+				return;
+			}
+			this.materialized = mergeStatusReads(-1);
 		}
 		if (this.materialized != null) {
 			int from = (int) Math.min(begin, this.materialized.length);
@@ -113,6 +131,19 @@ final class RecordWindow {
 			}
 			high = ids.get(ids.size() - 1) - 1;
 		}
+	}
+
+	/** The first {@code limit} ids (or all, with -1) of the filter, merged from one index-ordered read per status. */
+	private long[] mergeStatusReads(int limit) {
+		List<long[]> reads = new ArrayList<>();
+		for (var status : this.filter.distinctStatuses()) {
+			RecordFilter one = this.filter.withStatus(status);
+			List<Long> ids = (limit < 0) ? this.queries.findAllIds(this.scope, one)
+					: this.queries.findIdPage(this.scope, one, 0, limit);
+			reads.add(ids.stream().mapToLong(Long::longValue).toArray());
+		}
+		long[] merged = reads.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+		return (limit >= 0 && merged.length > limit) ? Arrays.copyOf(merged, limit) : merged;
 	}
 
 	private long[] materialize() {

@@ -32,17 +32,18 @@ final class SqlFloor {
 		this.data = data;
 	}
 
-	static final String TASK_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task ORDER BY r.id"
-			+ " LIMIT :limit OFFSET :offset";
+	static final String TASK_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task"
+			+ " ORDER BY r.task_id, r.id LIMIT :limit OFFSET :offset";
 
+	/** One status's ids in index order; the app merges one such read per status. */
 	static final String STATUS_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task"
-			+ " AND r.status IN ('FAILED', 'RUNNING') ORDER BY r.id LIMIT :limit OFFSET :offset";
+			+ " AND r.status = :status ORDER BY r.task_id, r.status, r.id LIMIT :limit OFFSET :offset";
 
 	static final String INSTANCE_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task"
 			+ " AND r.instance_id IN (:ids) ORDER BY r.id LIMIT :limit OFFSET :offset";
 
 	static final String LATEST_WINDOW = "SELECT r.id FROM instance_record r WHERE r.subscription_id = :subscription"
-			+ " AND r.is_latest = TRUE ORDER BY r.id LIMIT :limit OFFSET :offset";
+			+ " AND r.is_latest = TRUE ORDER BY r.subscription_id, r.is_latest, r.id LIMIT :limit OFFSET :offset";
 
 	List<String> sampleInstances() {
 		List<String> sample = new ArrayList<>(1000);
@@ -54,8 +55,13 @@ final class SqlFloor {
 	}
 
 	private List<Long> window(String sql, long offset, int limit) {
+		return window(sql, offset, limit, null);
+	}
+
+	private List<Long> window(String sql, long offset, int limit, String status) {
 		List<Long> ids = new ArrayList<>(this.jdbc.sql(sql)
 			.param("task", this.data.taskId())
+			.param("status", status)
 			.param("subscription", this.data.subscriptionId())
 			.param("ids", sampleInstances())
 			.param("limit", limit)
@@ -75,7 +81,13 @@ final class SqlFloor {
 		}));
 		floor.put("M2", Stats.measure(20, runs, () -> {
 			this.counters.findByTask(this.data.taskId());
-			this.assembler.assemble(window(STATUS_WINDOW, deep, 50), false, RowAssembler.pipelineIdCache());
+			List<Long> merged = new ArrayList<>(window(STATUS_WINDOW, 0, (int) deep + 50, "FAILED"));
+			merged.addAll(window(STATUS_WINDOW, 0, (int) deep + 50, "RUNNING"));
+			Collections.sort(merged);
+			List<Long> page = new ArrayList<>(merged.subList((int) Math.min(deep, merged.size()),
+					(int) Math.min(deep + 50, merged.size())));
+			Collections.reverse(page);
+			this.assembler.assemble(page, false, RowAssembler.pipelineIdCache());
 		}));
 		floor.put("M3", Stats.measure(20, runs, () -> {
 			this.counters.findByTask(this.data.taskId());
@@ -99,7 +111,7 @@ final class SqlFloor {
 			Map<Long, String> cache = RowAssembler.pipelineIdCache();
 			while (true) {
 				List<Long> ids = this.jdbc.sql("SELECT r.id FROM instance_record r WHERE r.task_id = :task"
-						+ " AND r.id <= :high ORDER BY r.id DESC LIMIT 1000")
+						+ " AND r.id <= :high ORDER BY r.task_id DESC, r.id DESC LIMIT 1000")
 					.param("task", this.data.taskId())
 					.param("high", high)
 					.query(Long.class)
@@ -118,7 +130,8 @@ final class SqlFloor {
 	Map<String, String> plans(String database) {
 		Map<String, String> plans = new LinkedHashMap<>();
 		plans.put("M1 window (one task, page 1)", explain(TASK_WINDOW, 0));
-		plans.put("M2 window (statuses FAILED, RUNNING, deep page)", explain(STATUS_WINDOW, 24_950));
+		plans.put("M2 window (one of the statuses; the app merges one read per status)",
+				explain(STATUS_WINDOW.replace(":status", "'FAILED'"), 0));
 		plans.put("M4 window (instance_id_list)", explain(INSTANCE_WINDOW, 0));
 		plans.put("M5 window (need_aggregate_all_tasks)", explain(LATEST_WINDOW, 0));
 		plans.put("latest per instance over two tasks", explainText("""
