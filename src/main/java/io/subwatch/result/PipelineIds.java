@@ -20,9 +20,17 @@ final class PipelineIds {
 	private PipelineIds() {
 	}
 
-	static String of(String taskPipelineId, long recordId, int level, int stepIndex, int subIndex) {
-		long seed = Long.parseUnsignedLong(taskPipelineId.substring(0, 15), 16)
+	/** The part of every id that comes from the task: compute once per task, not per id. */
+	static long seed(String taskPipelineId) {
+		return Long.parseUnsignedLong(taskPipelineId.substring(0, 15), 16)
 				^ Long.parseUnsignedLong(taskPipelineId.substring(16, 31), 16);
+	}
+
+	static String of(String taskPipelineId, long recordId, int level, int stepIndex, int subIndex) {
+		return of(seed(taskPipelineId), recordId, level, stepIndex, subIndex);
+	}
+
+	static String of(long seed, long recordId, int level, int stepIndex, int subIndex) {
 		long position = recordId * 0x9E3779B97F4A7C15L + ((long) level << 56) + ((long) stepIndex << 40) + subIndex;
 		long high = mix(seed ^ position);
 		long low = mix(high ^ 0xD6E8FEB86659FD93L ^ position);

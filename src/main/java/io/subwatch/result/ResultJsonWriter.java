@@ -2,7 +2,7 @@ package io.subwatch.result;
 
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -14,20 +14,104 @@ import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.SubStepState;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.SerializedString;
 
 /**
  * Writes task_result rows straight to the response stream in the shape of spec section 4 (keys in the seed
- * document's order), so 100,000 rows never sit in memory as JSON.
+ * document's order), so 100,000 rows never sit in memory as JSON. Property names, statuses and a plan's names are
+ * encoded once ({@link SerializedString}) rather than for every row.
  */
 final class ResultJsonWriter {
 
+	private static final SerializedString TASK_ID = name("task_id");
+
+	private static final SerializedString RECORD_ID = name("record_id");
+
+	private static final SerializedString INSTANCE_ID = name("instance_id");
+
+	private static final SerializedString CREATE_TIME = name("create_time");
+
+	private static final SerializedString PIPELINE_ID = name("pipeline_id");
+
+	private static final SerializedString START_TIME = name("start_time");
+
+	private static final SerializedString FINISH_TIME = name("finish_time");
+
+	private static final SerializedString INSTANCE_INFO = name("instance_info");
+
+	private static final SerializedString STATUS = name("status");
+
+	private static final SerializedString STEPS = name("steps");
+
+	private static final SerializedString ID = name("id");
+
+	private static final SerializedString TYPE = name("type");
+
+	private static final SerializedString INDEX = name("index");
+
+	private static final SerializedString ACTION = name("action");
+
+	private static final SerializedString EXTRA_INFO = name("extra_info");
+
+	private static final SerializedString NODE_NAME = name("node_name");
+
+	private static final SerializedString STEP_CODE = name("step_code");
+
+	private static final SerializedString TARGET_HOSTS = name("target_hosts");
+
+	private static final SerializedString SUB_STEPS = name("sub_steps");
+
+	private static final SerializedString LOG = name("log");
+
+	private static final SerializedString EX_DATA = name("ex_data");
+
+	private static final Map<Status, SerializedString> STATUSES = new HashMap<>();
+
+	static {
+		for (Status status : Status.values()) {
+			STATUSES.put(status, new SerializedString(status.name()));
+		}
+	}
+
 	private final JsonGenerator out;
 
-	private final DateTimeFormatter time;
+	private final ApiTimeFormat time;
+
+	private final Map<Long, PlanStrings> plans = new HashMap<>();
 
 	ResultJsonWriter(JsonGenerator out, ZoneId zone) {
 		this.out = out;
-		this.time = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(zone);
+		this.time = new ApiTimeFormat(zone);
+	}
+
+	private static SerializedString name(String name) {
+		return new SerializedString(name);
+	}
+
+	/** A plan's strings, encoded once per answer. */
+	private record PlanStrings(SerializedString[] stepIds, SerializedString[] types, SerializedString[] actions,
+			SerializedString[] nodeNames, SerializedString[][] subNames) {
+
+		static PlanStrings of(StepPlan plan) {
+			int n = plan.steps().size();
+			SerializedString[] ids = new SerializedString[n];
+			SerializedString[] types = new SerializedString[n];
+			SerializedString[] actions = new SerializedString[n];
+			SerializedString[] names = new SerializedString[n];
+			SerializedString[][] subs = new SerializedString[n][];
+			for (int s = 0; s < n; s++) {
+				StepPlan.Step step = plan.steps().get(s);
+				ids[s] = new SerializedString(step.id());
+				types[s] = new SerializedString(step.type());
+				actions[s] = new SerializedString(step.action());
+				names[s] = new SerializedString(step.nodeName());
+				subs[s] = step.subSteps().stream().map((sub) -> new SerializedString(sub.nodeName()))
+					.toArray(SerializedString[]::new);
+			}
+			return new PlanStrings(ids, types, actions, names, subs);
+		}
+
 	}
 
 	void startEnvelope() {
@@ -74,58 +158,77 @@ final class ResultJsonWriter {
 
 	void writeRow(ResultRow row) {
 		InstanceRecord record = row.record();
-		String created = format(record.createTime());
+		PlanStrings strings = this.plans.computeIfAbsent(row.plan().id(), (id) -> PlanStrings.of(row.plan()));
+		long seed = PipelineIds.seed(row.taskPipelineId());
+		String created = this.time.format(record.createTime());
 		this.out.writeStartObject();
-		this.out.writeNumberProperty("task_id", record.taskId());
-		this.out.writeNumberProperty("record_id", record.id());
-		this.out.writeStringProperty("instance_id", record.instanceId());
-		this.out.writeStringProperty("create_time", created);
-		this.out.writeStringProperty("pipeline_id", row.taskPipelineId());
+		this.out.writeName(TASK_ID);
+		this.out.writeNumber(record.taskId());
+		this.out.writeName(RECORD_ID);
+		this.out.writeNumber(record.id());
+		this.out.writeName(INSTANCE_ID);
+		this.out.writeString(record.instanceId());
+		this.out.writeName(CREATE_TIME);
+		this.out.writeString(created);
+		this.out.writeName(PIPELINE_ID);
+		this.out.writeString(row.taskPipelineId());
 		// spec section 5: the row starts with its first step and finishes with its last step (null until that ends)
-		List<StepProgress> stepProgress = row.progress().steps();
-		this.out.writeStringProperty("start_time", format(stepProgress.get(0).startTime()));
-		this.out.writeStringProperty("finish_time", format(stepProgress.get(stepProgress.size() - 1).finishTime()));
-		this.out.writeName("instance_info");
+		List<StepProgress> steps = row.progress().steps();
+		writeTime(START_TIME, steps.get(0).startTime());
+		writeTime(FINISH_TIME, steps.get(steps.size() - 1).finishTime());
+		this.out.writeName(INSTANCE_INFO);
 		this.out.writeRawValue(row.instanceInfo());
-		this.out.writeStringProperty("status", record.status().name());
-		this.out.writeName("steps");
+		this.out.writeName(STATUS);
+		this.out.writeString(STATUSES.get(record.status()));
+		this.out.writeName(STEPS);
 		this.out.writeStartArray();
-		List<StepPlan.Step> steps = row.plan().steps();
+		List<StepPlan.Step> planSteps = row.plan().steps();
 		RecordProgress progress = row.progress();
-		for (int s = 0; s < steps.size(); s++) {
-			writeStep(row, s, steps.get(s), progress.steps().get(s), created);
+		for (int s = 0; s < planSteps.size(); s++) {
+			writeStep(row, seed, strings, s, planSteps.get(s), progress.steps().get(s), created);
 		}
 		this.out.writeEndArray();
 		this.out.writeEndObject();
 	}
 
-	private void writeStep(ResultRow row, int index, StepPlan.Step step, StepProgress progress, String created) {
+	private void writeStep(ResultRow row, long seed, PlanStrings strings, int index, StepPlan.Step step,
+			StepProgress progress, String created) {
 		long recordId = row.record().id();
+		SerializedString status = STATUSES.get(progress.status());
 		this.out.writeStartObject();
-		this.out.writeStringProperty("id", step.id());
-		this.out.writeStringProperty("type", step.type());
-		this.out.writeNumberProperty("index", index);
-		this.out.writeStringProperty("action", step.action());
-		this.out.writeName("extra_info");
+		this.out.writeName(ID);
+		this.out.writeString(strings.stepIds()[index]);
+		this.out.writeName(TYPE);
+		this.out.writeString(strings.types()[index]);
+		this.out.writeName(INDEX);
+		this.out.writeNumber(index);
+		this.out.writeName(ACTION);
+		this.out.writeString(strings.actions()[index]);
+		this.out.writeName(EXTRA_INFO);
 		this.out.writeRawValue(step.extraInfo());
-		this.out.writeStringProperty("node_name", step.nodeName());
-		this.out.writeStringProperty("pipeline_id",
-				PipelineIds.of(row.taskPipelineId(), recordId, PipelineIds.STEP, index, 0));
-		this.out.writeStringProperty("status", progress.status().name());
-		this.out.writeNullProperty("step_code");
+		this.out.writeName(NODE_NAME);
+		this.out.writeString(strings.nodeNames()[index]);
+		this.out.writeName(PIPELINE_ID);
+		this.out.writeString(PipelineIds.of(seed, recordId, PipelineIds.STEP, index, 0));
+		this.out.writeName(STATUS);
+		this.out.writeString(status);
+		this.out.writeName(STEP_CODE);
+		this.out.writeNull();
 		writeTimes(created, progress.startTime(), progress.finishTime());
-		this.out.writeName("target_hosts");
+		this.out.writeName(TARGET_HOSTS);
 		this.out.writeStartArray();
 		this.out.writeStartObject();
-		this.out.writeStringProperty("node_name", step.nodeName() + " " + hostLabel(row.record()));
-		this.out.writeStringProperty("pipeline_id",
-				PipelineIds.of(row.taskPipelineId(), recordId, PipelineIds.HOST, index, 0));
-		this.out.writeStringProperty("status", progress.status().name());
+		this.out.writeName(NODE_NAME);
+		this.out.writeString(step.nodeName() + " " + hostLabel(row.record()));
+		this.out.writeName(PIPELINE_ID);
+		this.out.writeString(PipelineIds.of(seed, recordId, PipelineIds.HOST, index, 0));
+		this.out.writeName(STATUS);
+		this.out.writeString(status);
 		writeTimes(created, progress.startTime(), progress.finishTime());
-		this.out.writeName("sub_steps");
+		this.out.writeName(SUB_STEPS);
 		this.out.writeStartArray();
 		for (int i = 0; i < step.subSteps().size(); i++) {
-			writeSubStep(row, index, i, step.subSteps().get(i), progress.subSteps().get(i), created);
+			writeSubStep(row, seed, strings, index, i, step.subSteps().get(i), progress.subSteps().get(i), created);
 		}
 		this.out.writeEndArray();
 		this.out.writeEndObject();
@@ -133,27 +236,44 @@ final class ResultJsonWriter {
 		this.out.writeEndObject();
 	}
 
-	private void writeSubStep(ResultRow row, int stepIndex, int index, StepPlan.SubStep sub, SubStepState state,
-			String created) {
+	private void writeSubStep(ResultRow row, long seed, PlanStrings strings, int stepIndex, int index,
+			StepPlan.SubStep sub, SubStepState state, String created) {
 		this.out.writeStartObject();
-		this.out.writeNumberProperty("index", index);
-		this.out.writeStringProperty("node_name", sub.nodeName());
-		this.out.writeStringProperty("step_code", sub.stepCode());
-		this.out.writeStringProperty("pipeline_id",
-				PipelineIds.of(row.taskPipelineId(), row.record().id(), PipelineIds.SUB_STEP, stepIndex, index));
+		this.out.writeName(INDEX);
+		this.out.writeNumber(index);
+		this.out.writeName(NODE_NAME);
+		this.out.writeString(strings.subNames()[stepIndex][index]);
+		this.out.writeName(STEP_CODE);
+		this.out.writeString(sub.stepCode());
+		this.out.writeName(PIPELINE_ID);
+		this.out.writeString(PipelineIds.of(seed, row.record().id(), PipelineIds.SUB_STEP, stepIndex, index));
 		Map<Integer, String> logs = row.logs();
 		String log = (logs != null) ? logs.get(RecordProgress.key(stepIndex, index)) : null;
-		this.out.writeStringProperty("log", (log != null) ? log : "");
-		this.out.writeNullProperty("ex_data");
-		this.out.writeStringProperty("status", state.status().name());
-		writeTimes(created, state.startTime(), state.status() != Status.PENDING ? state.finishTime() : null);
+		this.out.writeName(LOG);
+		this.out.writeString((log != null) ? log : "");
+		this.out.writeName(EX_DATA);
+		this.out.writeNull();
+		this.out.writeName(STATUS);
+		this.out.writeString(STATUSES.get(state.status()));
+		writeTimes(created, state.startTime(), (state.status() != Status.PENDING) ? state.finishTime() : null);
 		this.out.writeEndObject();
 	}
 
 	private void writeTimes(String created, Instant start, Instant finish) {
-		this.out.writeStringProperty("create_time", created);
-		this.out.writeStringProperty("start_time", format(start));
-		this.out.writeStringProperty("finish_time", format(finish));
+		this.out.writeName(CREATE_TIME);
+		this.out.writeString(created);
+		writeTime(START_TIME, start);
+		writeTime(FINISH_TIME, finish);
+	}
+
+	private void writeTime(SerializableString name, Instant instant) {
+		this.out.writeName(name);
+		if (instant != null) {
+			this.out.writeString(this.time.format(instant));
+		}
+		else {
+			this.out.writeNull();
+		}
 	}
 
 	/** {@code <bk_cloud_id>:<bk_host_innerip>} as NodeMan names a target host; the instance's name without an IP. */
@@ -166,10 +286,6 @@ final class ResultJsonWriter {
 			return record.displayName();
 		}
 		return ((record.bkCloudId() != null) ? record.bkCloudId() : 0) + ":" + ip;
-	}
-
-	private String format(Instant instant) {
-		return (instant != null) ? this.time.format(instant) : null;
 	}
 
 }

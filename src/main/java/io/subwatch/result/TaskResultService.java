@@ -2,8 +2,11 @@ package io.subwatch.result;
 
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import io.subwatch.security.Access;
+import jakarta.annotation.PreDestroy;
 import io.subwatch.system.SubwatchProperties;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,6 +38,13 @@ class TaskResultService {
 
 	private final TransactionTemplate readTransaction;
 
+	/** Writer threads of long answers (one per answer being streamed; see {@link RowPipeline}). */
+	private final ExecutorService writers = Executors.newCachedThreadPool((task) -> {
+		Thread thread = new Thread(task, "task-result-writer");
+		thread.setDaemon(true);
+		return thread;
+	});
+
 	TaskResultService(SelectionResolver resolver, RecordQueryDao queries, RowAssembler assembler, JsonMapper json,
 			SubwatchProperties properties, PlatformTransactionManager transactions) {
 		this.resolver = resolver;
@@ -45,6 +55,11 @@ class TaskResultService {
 		this.readTransaction = new TransactionTemplate(transactions);
 		this.readTransaction.setReadOnly(true);
 		this.readTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+	}
+
+	@PreDestroy
+	void stop() {
+		this.writers.shutdownNow();
 	}
 
 	/**
@@ -72,10 +87,20 @@ class TaskResultService {
 				Map<Long, String> pipelineIds = RowAssembler.pipelineIdCache();
 				long begin = params.paged() ? params.begin() : 0;
 				long size = params.paged() ? params.pagesize() : -1;
-				window.forEachChunk(begin, size, (ids) -> {
-					this.assembler.assemble(ids, params.needDetail(), pipelineIds).forEach(writer::writeRow);
-					generator.flush();
-				});
+				if (size > 0 && size <= RecordWindow.CHUNK) {
+					window.forEachChunk(begin, size, (ids) -> this.assembler.assemble(ids, params.needDetail(),
+							pipelineIds).forEach(writer::writeRow));
+				}
+				else {
+					try (RowPipeline pipeline = new RowPipeline(this.writers, (rows) -> {
+						rows.forEach(writer::writeRow);
+						generator.flush();
+					})) {
+						window.forEachChunk(begin, size, (ids) -> pipeline.submit(this.assembler.assemble(ids,
+								params.needDetail(), pipelineIds)));
+						pipeline.finish();
+					}
+				}
 				if (params.bareList()) {
 					writer.endList();
 				}

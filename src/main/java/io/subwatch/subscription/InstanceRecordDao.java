@@ -146,9 +146,9 @@ public class InstanceRecordDao {
 	/** The subscription of each record, by record id (unknown ids are absent). */
 	public Map<Long, Long> findSubscriptionIds(Collection<Long> recordIds) {
 		Map<Long, Long> result = new HashMap<>(recordIds.size() * 2);
-		for (List<Long> chunk : chunks(recordIds.stream().distinct().toList())) {
-			this.jdbc.sql("SELECT id, subscription_id FROM instance_record WHERE id IN (:ids) ORDER BY id")
-				.param("ids", chunk)
+		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
+			this.jdbc.sql("SELECT id, subscription_id FROM instance_record WHERE " + batch.condition() + " ORDER BY id")
+				.params(batch.params())
 				.query((rs) -> {
 					result.put(rs.getLong(1), rs.getLong(2));
 				});
@@ -159,9 +159,10 @@ public class InstanceRecordDao {
 	/** The tasks of these records (a record never changes task), to lock before touching the records. */
 	public List<Long> findTaskIds(Collection<Long> recordIds) {
 		List<Long> taskIds = new ArrayList<>();
-		for (List<Long> chunk : chunks(recordIds.stream().distinct().toList())) {
-			taskIds.addAll(this.jdbc.sql("SELECT DISTINCT task_id FROM instance_record WHERE id IN (:ids) ORDER BY task_id")
-				.param("ids", chunk)
+		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
+			taskIds.addAll(this.jdbc.sql("SELECT DISTINCT task_id FROM instance_record WHERE " + batch.condition()
+					+ " ORDER BY task_id")
+				.params(batch.params())
 				.query(Long.class)
 				.list());
 		}
@@ -171,9 +172,9 @@ public class InstanceRecordDao {
 	/** Records by id; unknown ids are absent. Call with their tasks locked to read a state nobody else is changing. */
 	public Map<Long, InstanceRecord> findByIds(Collection<Long> recordIds) {
 		Map<Long, InstanceRecord> result = new HashMap<>(recordIds.size() * 2);
-		for (List<Long> chunk : chunks(recordIds.stream().distinct().toList())) {
-			this.jdbc.sql("SELECT " + COLUMNS + " FROM instance_record WHERE id IN (:ids) ORDER BY id")
-				.param("ids", chunk)
+		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
+			this.jdbc.sql("SELECT " + COLUMNS + " FROM instance_record WHERE " + batch.condition() + " ORDER BY id")
+				.params(batch.params())
 				.query(MAPPER)
 				.list()
 				.forEach((record) -> result.put(record.id(), record));
@@ -183,14 +184,7 @@ public class InstanceRecordDao {
 
 	/** Records by id, in the order of {@code recordIds}. */
 	public List<InstanceRecord> findAllByIds(List<Long> recordIds) {
-		Map<Long, InstanceRecord> byId = new HashMap<>(recordIds.size() * 2);
-		for (List<Long> chunk : chunks(recordIds)) {
-			this.jdbc.sql("SELECT " + COLUMNS + " FROM instance_record WHERE id IN (:ids) ORDER BY id")
-				.param("ids", chunk)
-				.query(MAPPER)
-				.list()
-				.forEach((record) -> byId.put(record.id(), record));
-		}
+		Map<Long, InstanceRecord> byId = findByIds(recordIds);
 		List<InstanceRecord> ordered = new ArrayList<>(recordIds.size());
 		for (Long id : recordIds) {
 			InstanceRecord record = byId.get(id);
@@ -220,9 +214,9 @@ public class InstanceRecordDao {
 	/** The full instance_info of records, by record id. */
 	public Map<Long, String> findInstanceInfo(Collection<Long> recordIds) {
 		Map<Long, String> result = new HashMap<>(recordIds.size() * 2);
-		for (List<Long> chunk : chunks(new ArrayList<>(recordIds))) {
-			this.jdbc.sql("SELECT record_id, info FROM instance_info WHERE record_id IN (:ids) ORDER BY record_id")
-				.param("ids", chunk)
+		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
+			this.jdbc.sql("SELECT record_id, info FROM instance_info WHERE " + batch.condition() + " ORDER BY record_id")
+				.params(batch.params())
 				.query((rs) -> {
 					result.put(rs.getLong(1), rs.getString(2));
 				});

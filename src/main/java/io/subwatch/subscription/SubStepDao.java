@@ -27,12 +27,12 @@ public class SubStepDao {
 	/** The stored sub-steps of the records, by record id, each keyed by {@link RecordProgress#key}. */
 	public Map<Long, Map<Integer, SubStepState>> findByRecordIds(Collection<Long> recordIds) {
 		Map<Long, Map<Integer, SubStepState>> result = new HashMap<>(recordIds.size() * 2);
-		for (List<Long> chunk : InstanceRecordDao.chunks(new ArrayList<>(recordIds))) {
+		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
 			this.jdbc.sql("""
 					SELECT record_id, step_index, sub_index, status, start_time, finish_time
-					FROM record_sub_step WHERE record_id IN (:ids)
+					FROM record_sub_step WHERE %s
 					ORDER BY record_id, step_index, sub_index
-					""").param("ids", chunk).query((rs) -> {
+					""".formatted(batch.condition())).params(batch.params()).query((rs) -> {
 				SubStepState state = new SubStepState(rs.getInt(2), rs.getInt(3), Status.valueOf(rs.getString(4)),
 						DbTime.read(rs, 5), DbTime.read(rs, 6));
 				result.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
@@ -81,11 +81,11 @@ public class SubStepDao {
 	/** When each record last had a sub-step written, by the server's clock (for the zombie check). */
 	public Map<Long, Instant> findLastActivity(Collection<Long> recordIds) {
 		Map<Long, Instant> result = new HashMap<>(recordIds.size() * 2);
-		for (List<Long> chunk : InstanceRecordDao.chunks(new ArrayList<>(recordIds))) {
+		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
 			this.jdbc.sql("""
-					SELECT record_id, MAX(updated_at) FROM record_sub_step WHERE record_id IN (:ids)
+					SELECT record_id, MAX(updated_at) FROM record_sub_step WHERE %s
 					GROUP BY record_id ORDER BY record_id
-					""").param("ids", chunk).query((rs) -> {
+					""".formatted(batch.condition())).params(batch.params()).query((rs) -> {
 				result.put(rs.getLong(1), DbTime.read(rs, 2));
 			});
 		}
@@ -135,11 +135,11 @@ public class SubStepDao {
 	/** The log text each event brought, per record and sub-step key, in the order they arrived. */
 	public Map<Long, Map<Integer, List<String>>> findLogEntries(Collection<Long> recordIds) {
 		Map<Long, Map<Integer, List<String>>> entries = new HashMap<>();
-		for (List<Long> chunk : InstanceRecordDao.chunks(new ArrayList<>(recordIds))) {
+		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
 			this.jdbc.sql("""
 					SELECT record_id, step_index, sub_index, continued, text FROM sub_step_log
-					WHERE record_id IN (:ids) ORDER BY record_id, step_index, sub_index, id
-					""").param("ids", chunk).query((rs) -> {
+					WHERE %s ORDER BY record_id, step_index, sub_index, id
+					""".formatted(batch.condition())).params(batch.params()).query((rs) -> {
 				List<String> list = entries.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
 					.computeIfAbsent(RecordProgress.key(rs.getInt(2), rs.getInt(3)), (k) -> new ArrayList<>());
 				if (rs.getBoolean(4) && !list.isEmpty()) {
