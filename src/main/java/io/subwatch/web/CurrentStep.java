@@ -8,7 +8,8 @@ import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.SubStepState;
 
 /**
- * Where a record stands, in words: "正在 安装" (running), "安装 失败" (failed at), "执行成功", "等待执行".
+ * Where a record stands, in words: "正在 安装" (the furthest running sub-step), "安装 失败" (the first failed one),
+ * "执行成功", "等待执行".
  *
  * @param messageKey the sentence, taking {@code name} as its argument
  * @param name the sub-step concerned (with its step's id when the plan has several steps), or null
@@ -16,7 +17,14 @@ import io.subwatch.subscription.SubStepState;
 public record CurrentStep(String messageKey, String name) {
 
 	static CurrentStep of(StepPlan plan, RecordProgress progress) {
-		SubStepState running = find(progress, Status.RUNNING);
+		SubStepState running = null;
+		for (RecordProgress.StepProgress step : progress.steps()) {
+			for (SubStepState sub : step.subSteps()) {
+				if (sub.status() == Status.RUNNING) {
+					running = sub;
+				}
+			}
+		}
 		if (running != null) {
 			return new CurrentStep("step.now.RUNNING", name(plan, running));
 		}

@@ -18,7 +18,9 @@ public record LogView(List<Line> lines, int total) {
 	/** The most lines a page shows; the download has them all. */
 	static final int MAX_LINES = 2000;
 
-	private static final Pattern LEVEL = Pattern.compile("^\\[\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} ([A-Za-z]+)\\]");
+	/** {@code [<time> LEVEL]} at the start of a line: the level is the last word inside the brackets. */
+	private static final Pattern LEVEL = Pattern.compile(
+			"^\\[(?:[^\\]]*\\s)?(DEBUG|INFO|WARN|WARNING|ERROR|CRITICAL|FATAL)\\]", Pattern.CASE_INSENSITIVE);
 
 	/**
 	 * @param number 1-based, the anchor {@code #L<number>}

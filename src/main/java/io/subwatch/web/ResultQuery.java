@@ -1,6 +1,7 @@
 package io.subwatch.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -44,7 +45,7 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 				}
 			}
 		}
-		statuses.sort(null);
+		statuses.sort(Comparator.comparingInt(Status.RECORD_STATUSES::indexOf));
 		return List.copyOf(statuses);
 	}
 
