@@ -65,12 +65,16 @@ public record SubscriptionPage(Subscription subscription, Task task, ResultQuery
 		return (this.task != null && latest != null && latest > this.task.id()) ? latest : null;
 	}
 
-	/** The confirmation page of an action on every eligible host of the task shown ({@code retry}, {@code terminate}). */
+	/**
+	 * The confirmation page of an action on every eligible host of the task shown ({@code retry}, {@code terminate});
+	 * cancel and terminate return to this view.
+	 */
 	public String confirmAllHref(String action) {
 		return Href.path("/subscriptions/" + this.subscription.id() + "/confirm")
 			.param("action", action)
 			.param("mode", "all")
 			.param("task", this.live.task().param())
+			.param("back", this.query.href())
 			.toString();
 	}
 
@@ -81,6 +85,7 @@ public record SubscriptionPage(Subscription subscription, Task task, ResultQuery
 			.param("mode", "one")
 			.param("instance", row.instanceId())
 			.param("task", this.live.task().param())
+			.param("back", this.query.href())
 			.toString();
 	}
 
