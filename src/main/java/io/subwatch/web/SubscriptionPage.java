@@ -89,6 +89,16 @@ public record SubscriptionPage(Subscription subscription, Task task, ResultQuery
 			.toString();
 	}
 
+	/**
+	 * Whether the counters count exactly the hosts an action on "all" would touch: they do for the newest task and for
+	 * all tasks aggregated (their records are the newest of their hosts); an older task's failed host may have been
+	 * retried since, so its buttons leave the count to the confirmation page.
+	 */
+	public boolean exactActionCounts() {
+		return this.task == null || this.subscription.latestTaskId() == null
+				|| this.task.id() == this.subscription.latestTaskId();
+	}
+
 	public boolean aggregated() {
 		return this.query.task().all();
 	}

@@ -95,7 +95,8 @@ class ActionPagesTest {
 	@Test
 	void retryAllFailedCountsOnlyFailedHostsAndFollowsTheNewTask() {
 		Pages.Page page = this.pages.get(base() + "?task=" + this.scenario.firstTask, this.operator);
-		assertThat(page.text("#retry-failed")).isEqualTo("Retry 2 failed hosts…");
+		// An older task: its two failed hosts have been retried since, so the button leaves the count to the confirmation.
+		assertThat(page.text("#retry-failed")).isEqualTo("Retry the failed hosts of this task…");
 		Pages.Page confirmation = confirm(get(URI.create(page.attr("#retry-failed", "href"))));
 		assertThat(confirmation.status()).isEqualTo(200);
 		// Of task 1's 12 hosts: one failed host was retried and succeeded, one is pending in the retry task, so
