@@ -13,10 +13,11 @@ import io.subwatch.subscription.Subscription;
  * @param detail the opened sub-step, or null
  * @param history the instance's records over all tasks, newest first
  * @param steps null when the caller already shows {@code version}
+ * @param instanceOnly a share link of this one instance: the subscription's own pages are not linked
  */
 public record InstancePage(Subscription subscription, InstanceRecord record, Long pinnedTask,
 		List<InstanceRecord> history, List<TimelineView.Step> steps, TimelineView.Detail detail, String version,
-		boolean canWrite, boolean shared) {
+		boolean canWrite, boolean shared, boolean instanceOnly) {
 
 	public boolean unchanged() {
 		return this.steps == null;

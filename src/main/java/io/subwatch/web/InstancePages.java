@@ -44,7 +44,7 @@ class InstancePages {
 	/** The record shown, and the row with its progress and logs; a 404 when the caller may not see it. */
 	@Transactional(readOnly = true)
 	ResultRow row(long subscriptionId, String instanceId, Long taskId, Access access) {
-		return row(this.pageAccess.readable(subscriptionId, access), instanceId, taskId, access);
+		return row(this.pageAccess.readableForInstance(subscriptionId, access), instanceId, taskId, access);
 	}
 
 	private ResultRow row(Subscription subscription, String instanceId, Long taskId, Access access) {
@@ -60,7 +60,7 @@ class InstancePages {
 	@Transactional(readOnly = true)
 	InstancePage load(long subscriptionId, String instanceId, Long taskId, Integer step, Integer sub, Access access,
 			String knownVersion) {
-		Subscription subscription = this.pageAccess.readable(subscriptionId, access);
+		Subscription subscription = this.pageAccess.readableForInstance(subscriptionId, access);
 		ResultRow row = row(subscription, instanceId, taskId, access);
 		InstanceRecord record = row.record();
 		int[] opened = opened(row.plan(), row.progress(), step, sub);
@@ -68,7 +68,7 @@ class InstancePages {
 				LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
 		if (version.equals(knownVersion)) {
 			return new InstancePage(subscription, record, taskId, List.of(), null, null, version,
-					PageAccess.canWrite(subscription, access), access.shared());
+					PageAccess.canWrite(subscription, access), access.shared(), access.instanceId() != null);
 		}
 		List<InstanceRecord> history = this.records.findHistory(subscriptionId, instanceId, HISTORY);
 		Href base = Href.instance(subscriptionId, instanceId);
@@ -85,7 +85,7 @@ class InstancePages {
 						.toString());
 		}
 		return new InstancePage(subscription, record, taskId, history, steps, detail, version,
-				PageAccess.canWrite(subscription, access), access.shared());
+				PageAccess.canWrite(subscription, access), access.shared(), access.instanceId() != null);
 	}
 
 	/** The sub-step to open: the asked one if it exists, else the first failed, else the running one, else none. */

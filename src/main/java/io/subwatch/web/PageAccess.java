@@ -16,7 +16,19 @@ class PageAccess {
 		this.subscriptions = subscriptions;
 	}
 
+	/**
+	 * A subscription whose hosts the caller may see: all of them (a share link of one instance sees that instance's
+	 * page only, not the subscription's counters, hosts or exports).
+	 */
 	Subscription readable(long subscriptionId, Access access) {
+		if (access.instanceId() != null) {
+			throw new PageNotFoundException("subscription " + subscriptionId);
+		}
+		return readableForInstance(subscriptionId, access);
+	}
+
+	/** The subscription of an instance page: also visible to a share link of one of its instances. */
+	Subscription readableForInstance(long subscriptionId, Access access) {
 		return this.subscriptions.findById(subscriptionId)
 			.filter((subscription) -> access.canRead(subscription.bkBizId(), subscription.id()))
 			.orElseThrow(() -> new PageNotFoundException("subscription " + subscriptionId));

@@ -38,11 +38,11 @@ class SubscriptionListController {
 			@RequestParam(required = false) String name, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size, Access access, Model model) {
 		SubscriptionListQuery query = SubscriptionListQuery.parse(biz, status, name, page, size);
-		List<SubscriptionListItem> items = withCounts(this.dao.findPage(query, access.readableBizIds()));
-		long total = this.dao.count(query, access.readableBizIds());
+		List<SubscriptionListItem> items = withCounts(this.dao.findPage(query, ListReach.of(access)));
+		long total = this.dao.count(query, ListReach.of(access));
 		model.addAttribute("list", new SubscriptionList(items, query, total,
 				SubscriptionList.liveHref(items)));
-		model.addAttribute("businesses", this.dao.findBusinesses(access.readableBizIds()));
+		model.addAttribute("businesses", this.dao.findBusinesses(ListReach.of(access)));
 		model.addAttribute("statusOptions", SubscriptionListQuery.STATUSES);
 		model.addAttribute("sizes", SubscriptionListQuery.SIZES);
 		return "subscriptions/list";
@@ -53,7 +53,7 @@ class SubscriptionListController {
 			@RequestParam(name = "v", required = false) String known, Access access, HttpServletResponse response) {
 		List<Long> wanted = (ids != null) ? ids.stream().distinct().limit(MAX_LIVE_ROWS).toList() : List.of();
 		List<SubscriptionListItem> items = wanted.isEmpty() ? List.of()
-				: withCounts(this.dao.findAllByIds(wanted, access.readableBizIds()));
+				: withCounts(this.dao.findAllByIds(wanted, ListReach.of(access)));
 		if (SubscriptionList.version(items).equals(known)) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			return null;

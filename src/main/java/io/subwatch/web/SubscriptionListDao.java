@@ -30,8 +30,8 @@ class SubscriptionListDao {
 		this.jdbc = jdbc;
 	}
 
-	List<SubscriptionListItem> findPage(SubscriptionListQuery query, List<Long> readableBizIds) {
-		Map<String, Object> params = params(query, readableBizIds);
+	List<SubscriptionListItem> findPage(SubscriptionListQuery query, ListReach reach) {
+		Map<String, Object> params = params(query, reach);
 		params.put("limit", query.size());
 		params.put("offset", (long) (query.page() - 1) * query.size());
 		return this.jdbc.sql("""
@@ -40,20 +40,20 @@ class SubscriptionListDao {
 				FROM subscription s LEFT JOIN subscription_task t ON t.id = s.latest_task_id
 				WHERE 1 = 1 %s
 				ORDER BY s.id DESC LIMIT :limit OFFSET :offset
-				""".formatted(where(query, readableBizIds))).params(params).query(ITEM).list();
+				""".formatted(where(query, reach))).params(params).query(ITEM).list();
 	}
 
-	long count(SubscriptionListQuery query, List<Long> readableBizIds) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM subscription s WHERE 1 = 1 " + where(query, readableBizIds))
-			.params(params(query, readableBizIds))
+	long count(SubscriptionListQuery query, ListReach reach) {
+		return this.jdbc.sql("SELECT COUNT(*) FROM subscription s WHERE 1 = 1 " + where(query, reach))
+			.params(params(query, reach))
 			.query(Long.class)
 			.single();
 	}
 
 	/** Some subscriptions by id (the running rows a list page refreshes), still subject to the caller's reach. */
-	List<SubscriptionListItem> findAllByIds(List<Long> ids, List<Long> readableBizIds) {
+	List<SubscriptionListItem> findAllByIds(List<Long> ids, ListReach reach) {
 		SubscriptionListQuery any = new SubscriptionListQuery(null, null, "", 1, 1);
-		Map<String, Object> params = params(any, readableBizIds);
+		Map<String, Object> params = params(any, reach);
 		params.put("ids", ids);
 		return this.jdbc.sql("""
 				SELECT s.id, s.name, s.bk_biz_id, s.object_type, s.node_type, s.category, s.plugin_name,
@@ -61,22 +61,29 @@ class SubscriptionListDao {
 				FROM subscription s LEFT JOIN subscription_task t ON t.id = s.latest_task_id
 				WHERE s.id IN (:ids) %s
 				ORDER BY s.id DESC
-				""".formatted(where(any, readableBizIds))).params(params).query(ITEM).list();
+				""".formatted(where(any, reach))).params(params).query(ITEM).list();
 	}
 
 	/** The businesses that have subscriptions the caller may see, for the business filter. */
-	List<Long> findBusinesses(List<Long> readableBizIds) {
-		String reach = (readableBizIds != null) ? "WHERE bk_biz_id IN (:readable)" : "";
-		return this.jdbc.sql("SELECT DISTINCT bk_biz_id FROM subscription " + reach + " ORDER BY bk_biz_id")
-			.param("readable", (readableBizIds != null) ? readableBizIds : List.of(-1L))
+	List<Long> findBusinesses(ListReach reach) {
+		SubscriptionListQuery any = new SubscriptionListQuery(null, null, "", 1, 1);
+		return this.jdbc.sql("SELECT DISTINCT s.bk_biz_id FROM subscription s WHERE 1 = 1" + where(any, reach)
+				+ " ORDER BY s.bk_biz_id")
+			.params(params(any, reach))
 			.query(Long.class)
 			.list();
 	}
 
-	private static String where(SubscriptionListQuery query, List<Long> readableBizIds) {
+	private static String where(SubscriptionListQuery query, ListReach reach) {
 		StringBuilder where = new StringBuilder();
-		if (readableBizIds != null) {
+		if (reach.none()) {
+			where.append(" AND 1 = 0");
+		}
+		if (reach.bizIds() != null) {
 			where.append(" AND s.bk_biz_id IN (:readable)");
+		}
+		if (reach.subscriptionId() != null) {
+			where.append(" AND s.id = :onlyId");
 		}
 		if (query.bizId() != null) {
 			where.append(" AND s.bk_biz_id = :bizId");
@@ -109,9 +116,10 @@ class SubscriptionListDao {
 				+ statuses + ") AND c.cnt > 0)";
 	}
 
-	private static Map<String, Object> params(SubscriptionListQuery query, List<Long> readableBizIds) {
+	private static Map<String, Object> params(SubscriptionListQuery query, ListReach reach) {
 		Map<String, Object> params = new HashMap<>();
-		params.put("readable", (readableBizIds != null && !readableBizIds.isEmpty()) ? readableBizIds : List.of(-1L));
+		params.put("readable", (reach.bizIds() != null && !reach.bizIds().isEmpty()) ? reach.bizIds() : List.of(-1L));
+		params.put("onlyId", reach.subscriptionId());
 		params.put("bizId", query.bizId());
 		String name = query.name().toLowerCase(java.util.Locale.ROOT);
 		params.put("name", "%" + name.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");

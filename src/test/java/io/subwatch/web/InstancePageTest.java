@@ -155,7 +155,11 @@ class InstancePageTest {
 				this.scenario.instances.get(1));
 		assertThat(this.pages.get(url(1, ""), oneInstance).status()).isEqualTo(200);
 		assertThat(this.pages.get(url(0, ""), oneInstance).status()).isEqualTo(404);
-		assertThat(this.pages.get(url(1, ""), oneInstance).has("#retry-one, #terminate-one")).isFalse();
+		Pages.Page shared = this.pages.get(url(1, ""), oneInstance);
+		assertThat(shared.has("#retry-one, #terminate-one")).isFalse();
+		assertThat(shared.doc().select(".crumbs a").eachAttr("href")).containsExactly("/");
+		assertThat(shared.doc().select("#instance-summary a[href^=/subscriptions/" + this.scenario.subscriptionId
+				+ "?]")).isEmpty();
 	}
 
 }

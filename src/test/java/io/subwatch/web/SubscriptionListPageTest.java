@@ -139,6 +139,11 @@ class SubscriptionListPageTest {
 		Pages.Page liveOfOthers = pages.get("/subscriptions/live?id=" + b.running(),
 				TestUsers.viewer(BizScope.of(Set.of(-7L))));
 		assertThat(liveOfOthers.doc().getElementById("sub-" + b.running())).isNull();
+		Pages.Page shared = pages.get("/", Pages.shareLink(b.finished(), null));
+		assertThat(shared.doc().select("#subscription-rows > tr").eachAttr("id")).containsExactly("sub-" + b.finished());
+		assertThat(shared.doc().select("#biz option").eachAttr("value")).containsExactly("", String.valueOf(b.bizId()));
+		assertThat(pages.get("/", Pages.shareLink(b.finished(), "host|instance|host|1")).has("#subscription-rows"))
+			.isFalse();
 		for (String query : List.of("?status=DONE", "?size=13", "?page=-1", "?biz=x")) {
 			assertThat(pages.get("/" + query, b.user()).status()).as(query).isEqualTo(400);
 		}

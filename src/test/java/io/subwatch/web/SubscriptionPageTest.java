@@ -218,7 +218,9 @@ class SubscriptionPageTest {
 		Pages.Page unknown = this.pages.get("/subscriptions/999999999", this.operator);
 		Pages.Page other = this.pages.get(url(""), TestUsers.viewer(BizScope.of(java.util.Set.of(-5L))));
 		Pages.Page shareOfAnother = this.pages.get(url(""), Pages.shareLink(this.scenario.subscriptionId + 1, null));
-		for (Pages.Page page : List.of(unknown, other, shareOfAnother)) {
+		Pages.Page shareOfOneHost = this.pages.get(url(""),
+				Pages.shareLink(this.scenario.subscriptionId, this.scenario.instances.get(0)));
+		for (Pages.Page page : List.of(unknown, other, shareOfAnother, shareOfOneHost)) {
 			assertThat(page.status()).isEqualTo(404);
 			assertThat(page.has("#error-404")).isTrue();
 		}
