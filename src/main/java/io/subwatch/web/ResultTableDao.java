@@ -1,9 +1,13 @@
 package io.subwatch.web;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
+import javax.sql.DataSource;
 
 import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.Status;
@@ -29,8 +33,24 @@ class ResultTableDao {
 
 	private final JdbcClient jdbc;
 
-	ResultTableDao(JdbcClient jdbc) {
+	/**
+	 * H2 uses only the equality prefix of an index and filters an IN list on its second column row by row (a scan of
+	 * the whole subscription); MySQL looks each value up. On H2 the terms are therefore looked up one by one.
+	 */
+	private final boolean lookUpOneByOne;
+
+	ResultTableDao(JdbcClient jdbc, DataSource dataSource) {
 		this.jdbc = jdbc;
+		this.lookUpOneByOne = isH2(dataSource);
+	}
+
+	private static boolean isH2(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return "H2".equalsIgnoreCase(connection.getMetaData().getDatabaseProductName());
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("cannot read the database product name", ex);
+		}
 	}
 
 	/** Record ids of one page in ascending id order. */
@@ -89,6 +109,17 @@ class ResultTableDao {
 
 	private List<SearchHit> findExact(long subscriptionId, String column, List<String> values) {
 		List<SearchHit> hits = new ArrayList<>();
+		if (this.lookUpOneByOne) {
+			for (String value : values) {
+				hits.addAll(this.jdbc.sql("SELECT " + HIT_COLUMNS + " FROM instance_record WHERE subscription_id = :sid"
+						+ " AND " + column + " = :value ORDER BY id")
+					.param("sid", subscriptionId)
+					.param("value", value)
+					.query(HIT)
+					.list());
+			}
+			return hits;
+		}
 		for (List<String> chunk : InstanceRecordDao.chunks(values)) {
 			hits.addAll(this.jdbc.sql("SELECT " + HIT_COLUMNS + " FROM instance_record WHERE subscription_id = :sid AND "
 					+ column + " IN (:values) ORDER BY id")

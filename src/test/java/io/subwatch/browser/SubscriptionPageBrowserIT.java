@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -138,6 +139,24 @@ class SubscriptionPageBrowserIT {
 		assertThat(page.searchText()).isEqualTo("10.0.0.1 typed but not applied");
 		assertThat(browser().driver.findElement(By.id("selected-count")).getText()).isEqualTo("1 selected");
 		browser().screenshot("subscription-scrolled-refresh");
+	}
+
+	@Test
+	void aFailedRefreshKeepsTheLastContentAndSaysSo() {
+		ResultScenario scenario = new ResultScenario(this.fixtures, this.actions);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(scenario.subscriptionId,
+				"?task=" + scenario.firstTask);
+		ChromeDriver chrome = (ChromeDriver) browser().driver;
+		chrome.executeCdpCommand("Network.enable", Map.of());
+		chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/counters*")));
+		this.fixtures.send(Fixtures.finish(scenario.records.get(8), -1, Instant.parse("2026-11-28T03:00:00Z")));
+		browser().until((d) -> d.findElement(By.id("live-error")).getText().startsWith("Refresh failed"));
+		assertThat(page.counter("SUCCESS")).isEqualTo("6");
+		assertThat(page.hostNames()).hasSize(12);
+		browser().screenshot("subscription-refresh-failed");
+		chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+		page.waitForCounter("SUCCESS", "7");
+		browser().until((d) -> d.findElement(By.id("live-error")).getText().isEmpty());
 	}
 
 	@Test
