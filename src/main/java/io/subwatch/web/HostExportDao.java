@@ -55,8 +55,9 @@ class HostExportDao {
 			params.put("limit", CHUNK);
 			params.put("status", (status != null) ? status.name() : null);
 			List<Address> chunk = this.jdbc.sql("SELECT r.id, r.bk_host_innerip, r.bk_host_innerip_v6, r.bk_cloud_id"
-					+ " FROM instance_record r WHERE " + scope.where() + ((status != null) ? " AND r.status = :status" : "")
-					+ " AND r.id > :after ORDER BY r.id LIMIT :limit")
+					+ " FROM " + scope.from(status != null) + " WHERE " + scope.where()
+					+ ((status != null) ? " AND r.status = :status" : "") + " AND r.id > :after ORDER BY "
+					+ scope.orderBy(status != null) + " LIMIT :limit")
 				.params(params)
 				.query(HostExportDao::address)
 				.list();

@@ -58,27 +58,34 @@ class ResultTableDao {
 		Map<String, Object> params = params(scope);
 		params.put("offset", offset);
 		params.put("limit", limit);
-		String byStatus = "";
-		if (!statuses.isEmpty()) {
-			byStatus = (statuses.size() == 1) ? " AND r.status = :status" : " AND r.status IN (:statuses)";
-			params.put("status", statuses.get(0).name());
-			params.put("statuses", statuses.stream().map(Status::name).toList());
-		}
-		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + byStatus
-				+ " ORDER BY r.id LIMIT :limit OFFSET :offset")
+		return this.jdbc.sql("SELECT r.id FROM " + scope.from(statuses.size() == 1) + " WHERE " + scope.where()
+				+ byStatus(statuses, params) + " ORDER BY " + scope.orderBy(statuses.size() == 1)
+				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(Long.class)
 			.list();
+	}
+
+	/** The status condition: equality for one status (an index range), IN for several. */
+	static String byStatus(List<Status> statuses, Map<String, Object> params) {
+		if (statuses.isEmpty()) {
+			return "";
+		}
+		if (statuses.size() == 1) {
+			params.put("status", statuses.get(0).name());
+			return " AND r.status = :status";
+		}
+		params.put("statuses", statuses.stream().map(Status::name).toList());
+		return " AND r.status IN (:statuses)";
 	}
 
 	/** Instance ids of the scope's records in some statuses, ascending record id, at most {@code limit}. */
 	List<String> findInstanceIds(ResultScope scope, List<Status> statuses, int limit) {
 		Map<String, Object> params = params(scope);
 		params.put("limit", limit);
-		params.put("statuses", statuses.stream().map(Status::name).toList());
-		String byStatus = statuses.isEmpty() ? "" : " AND r.status IN (:statuses)";
-		return this.jdbc.sql("SELECT r.instance_id FROM instance_record r WHERE " + scope.where() + byStatus
-				+ " ORDER BY r.id LIMIT :limit")
+		return this.jdbc.sql("SELECT r.instance_id FROM " + scope.from(statuses.size() == 1) + " WHERE "
+				+ scope.where() + byStatus(statuses, params) + " ORDER BY " + scope.orderBy(statuses.size() == 1)
+				+ " LIMIT :limit")
 			.params(params)
 			.query(String.class)
 			.list();

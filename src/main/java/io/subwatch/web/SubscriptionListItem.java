@@ -27,6 +27,15 @@ public record SubscriptionListItem(long id, String name, long bizId, String obje
 		return (summary() == Status.RUNNING) ? this.counts.count(Status.FAILED) : 0;
 	}
 
+	/** Links built in Java: a row's links skip Thymeleaf's URL rewriting, which probes the static resources. */
+	public String href() {
+		return Href.subscription(this.id).toString();
+	}
+
+	public String taskHref() {
+		return Href.subscription(this.id).param("task", this.latestTaskId).toString();
+	}
+
 	public String rowId() {
 		return "sub-" + this.id;
 	}

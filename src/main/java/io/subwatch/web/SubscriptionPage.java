@@ -99,6 +99,14 @@ public record SubscriptionPage(Subscription subscription, Task task, ResultQuery
 				|| this.task.id() == this.subscription.latestTaskId();
 	}
 
+	/**
+	 * The page of one task of this subscription. Built in Java like the other per-row links: {@code @{…}} would run
+	 * every link through the resource URL rewriting, which probes the static resource locations each time.
+	 */
+	public String taskHref(Long taskId) {
+		return Href.subscription(this.subscription.id()).param("task", taskId).toString();
+	}
+
 	public boolean aggregated() {
 		return this.query.task().all();
 	}
