@@ -2,6 +2,7 @@ package io.subwatch.browser;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import io.subwatch.result.OperatorActions;
 import io.subwatch.support.Fixtures;
@@ -10,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -58,6 +60,17 @@ class PagesTourBrowserIT {
 					+ scenario.firstTask, prefix + "confirm");
 			visit(browser, "/subscriptions/" + scenario.subscriptionId + "?task=" + scenario.firstTask
 					+ "&status=FAILED&q=10.", prefix + "filtered");
+			if ("desktop".equals(width)) {
+				((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setEmulatedMedia",
+						Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+				visit(browser, "/subscriptions/" + scenario.subscriptionId + "?task=" + scenario.firstTask,
+						prefix + "subscription-dark");
+				visit(browser, "/subscriptions/" + scenario.subscriptionId + "/instances/"
+						+ scenario.instances.get(6).replace("|", "%7C") + "?task=" + scenario.firstTask,
+						prefix + "instance-dark");
+				assertThat(browser.js("return getComputedStyle(document.body).backgroundColor"))
+					.isEqualTo("rgb(18, 22, 28)");
+			}
 			browser.driver.get(browser.baseUrl + "/subscriptions/999999999");
 			assertThat(browser.driver.findElement(By.id("error-404")).isDisplayed()).isTrue();
 			browser.screenshot(prefix + "not-found");
