@@ -55,7 +55,7 @@ class HostExportDao {
 			params.put("limit", CHUNK);
 			params.put("status", (status != null) ? status.name() : null);
 			List<Address> chunk = this.jdbc.sql("SELECT r.id, r.bk_host_innerip, r.bk_host_innerip_v6, r.bk_cloud_id"
-					+ " FROM " + scope.from(status != null) + " WHERE " + scope.where()
+					+ " FROM " + scope.from((status != null) ? 1 : 0) + " WHERE " + scope.where()
 					+ ((status != null) ? " AND r.status = :status" : "") + " AND r.id > :after ORDER BY "
 					+ scope.orderBy(status != null) + " LIMIT :limit")
 				.params(params)

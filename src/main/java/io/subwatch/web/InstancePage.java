@@ -62,10 +62,6 @@ public record InstancePage(Subscription subscription, InstanceRecord record, Lon
 		return Href.path(base() + "/log").param("task", this.record.taskId()).toString();
 	}
 
-	public boolean latest() {
-		return this.record.latest();
-	}
-
 	public boolean retryable() {
 		return this.record.latest() && (this.record.status() == Status.FAILED || this.record.status() == Status.TERMINATED);
 	}

@@ -24,8 +24,4 @@ class PageSettings {
 		return ResultTable.SEARCH_CAP;
 	}
 
-	public long pollMillis() {
-		return this.properties.ui().pollInterval().toMillis();
-	}
-
 }

@@ -116,10 +116,6 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 		return new ResultQuery(this.subscriptionId, this.task, List.of(), this.search, 1, this.size).href();
 	}
 
-	public String withoutSearchHref() {
-		return new ResultQuery(this.subscriptionId, this.task, this.statuses, "", 1, this.size).href();
-	}
-
 	/** The live fragment of this view, tagged with the version the page shows. */
 	public String countersHref(String version) {
 		return on(base() + "/counters", true).param("v", version).toString();

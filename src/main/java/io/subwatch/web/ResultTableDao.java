@@ -58,7 +58,7 @@ class ResultTableDao {
 		Map<String, Object> params = params(scope);
 		params.put("offset", offset);
 		params.put("limit", limit);
-		return this.jdbc.sql("SELECT r.id FROM " + scope.from(statuses.size() == 1) + " WHERE " + scope.where()
+		return this.jdbc.sql("SELECT r.id FROM " + scope.from(statuses.size()) + " WHERE " + scope.where()
 				+ byStatus(statuses, params) + " ORDER BY " + scope.orderBy(statuses.size() == 1)
 				+ " LIMIT :limit OFFSET :offset")
 			.params(params)
@@ -83,7 +83,7 @@ class ResultTableDao {
 	List<String> findInstanceIds(ResultScope scope, List<Status> statuses, int limit) {
 		Map<String, Object> params = params(scope);
 		params.put("limit", limit);
-		return this.jdbc.sql("SELECT r.instance_id FROM " + scope.from(statuses.size() == 1) + " WHERE "
+		return this.jdbc.sql("SELECT r.instance_id FROM " + scope.from(statuses.size()) + " WHERE "
 				+ scope.where() + byStatus(statuses, params) + " ORDER BY " + scope.orderBy(statuses.size() == 1)
 				+ " LIMIT :limit")
 			.params(params)
