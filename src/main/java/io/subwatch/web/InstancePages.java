@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 import io.subwatch.result.ResultRow;
 import io.subwatch.result.RowAssembler;
@@ -64,8 +65,8 @@ class InstancePages {
 		ResultRow row = row(subscription, instanceId, taskId, access);
 		InstanceRecord record = row.record();
 		int[] opened = opened(row.plan(), row.progress(), step, sub);
-		String version = LiveVersion.of(record.status(), record.updateTime(), record.id(), opened[0], opened[1],
-				LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
+		String version = LiveVersion.of(record.id(), record.latest(), row.progress(), logSizes(row), opened[0],
+				opened[1], LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
 		if (version.equals(knownVersion)) {
 			return new InstancePage(subscription, record, taskId, List.of(), null, null, version,
 					PageAccess.canWrite(subscription, access), access.shared(), access.instanceId() != null);
@@ -86,6 +87,16 @@ class InstancePages {
 		}
 		return new InstancePage(subscription, record, taskId, history, steps, detail, version,
 				PageAccess.canWrite(subscription, access), access.shared(), access.instanceId() != null);
+	}
+
+	/** How much log each sub-step has: a new line changes the page even when no status moved. */
+	private static String logSizes(ResultRow row) {
+		StringBuilder sizes = new StringBuilder();
+		if (row.logs() != null) {
+			new TreeMap<>(row.logs()).forEach((key, text) -> sizes.append(key).append('=')
+				.append(text.length()).append(';'));
+		}
+		return sizes.toString();
 	}
 
 	/** The sub-step to open: the asked one if it exists, else the first failed, else the running one, else none. */

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
-import io.subwatch.subscription.InstanceRecord;
 
 /**
  * A short fingerprint of what a live region shows. A poll that carries the fingerprint the page already shows gets
@@ -31,12 +30,16 @@ final class LiveVersion {
 		}
 	}
 
-	/** What changes in a row when its record moves on: status and update time (every event touches both). */
-	static String records(List<InstanceRecord> records) {
+	/**
+	 * What a table row shows, durations aside: status, current step and times. Derived from the sub-steps, because
+	 * every applied event moves a sub-step forward, while the stored update time may keep its value (MySQL
+	 * connections can truncate it to the second).
+	 */
+	static String rows(List<HostRow> rows) {
 		StringBuilder text = new StringBuilder();
-		for (InstanceRecord record : records) {
-			text.append(record.id()).append(':').append(record.status()).append(':').append(record.updateTime())
-				.append(';');
+		for (HostRow row : rows) {
+			text.append(row.recordId()).append(':').append(row.status()).append(':').append(row.step()).append(':')
+				.append(row.start()).append(':').append(row.finish()).append(';');
 		}
 		return text.toString();
 	}

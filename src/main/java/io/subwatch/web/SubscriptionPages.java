@@ -6,7 +6,6 @@ import java.util.Map;
 
 import io.subwatch.security.Access;
 import io.subwatch.subscription.CounterDao;
-import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.Task;
@@ -18,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Loads the subscription page's live regions with a fixed number of small queries: counters from the maintained
- * counters, one index range for the page's ids, the page's records, and (only when something changed) their
- * sub-steps.
+ * counters, one index range for the page's ids, the page's records and their sub-steps. What they show is
+ * fingerprinted; a poll that already shows it gets no rows (and the controller answers 204 without rendering).
  */
 @Component
 class SubscriptionPages {
@@ -32,16 +31,12 @@ class SubscriptionPages {
 
 	private final CounterDao counters;
 
-	private final InstanceRecordDao records;
-
 	private final ResultTable table;
 
-	SubscriptionPages(PageAccess pageAccess, TaskDao tasks, CounterDao counters, InstanceRecordDao records,
-			ResultTable table) {
+	SubscriptionPages(PageAccess pageAccess, TaskDao tasks, CounterDao counters, ResultTable table) {
 		this.pageAccess = pageAccess;
 		this.tasks = tasks;
 		this.counters = counters;
-		this.records = records;
 		this.table = table;
 	}
 
@@ -55,11 +50,12 @@ class SubscriptionPages {
 				: this.counters.findByTask(scope.taskId());
 		ResultWindow window = this.table.window(scope, counts, query);
 		boolean active = counts.active() || (task != null && !task.ready() && !task.failed());
-		String version = LiveVersion.of(counts, window, LiveVersion.records(this.records.findAllByIds(window.ids())),
-				task, subscription.latestTaskId(), LocaleContextHolder.getLocale(), access.shared(),
-				PageAccess.canWrite(subscription, access));
-		List<HostRow> rows = version.equals(knownVersion) ? null
-				: this.table.rows(window.ids(), query.task().taskId() != null);
+		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null);
+		String version = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
+				LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
+		if (version.equals(knownVersion)) {
+			rows = null;
+		}
 		ResultQuery live = (query.task().latest() && task != null)
 				? new ResultQuery(subscriptionId, new TaskChoice(task.id(), false), query.statuses(), query.search(),
 						query.page(), query.size())
