@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 import io.subwatch.audit.AuditDao;
@@ -16,6 +17,7 @@ import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.RecordCreation;
 import io.subwatch.subscription.RecordStopper;
 import io.subwatch.subscription.Status;
+import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.TaskDao;
@@ -116,8 +118,22 @@ public class OperatorActions {
 	/** The latest PENDING/RUNNING records become TERMINATED; 3800016 when there are none. */
 	@Transactional
 	public int revoke(long subscriptionId, List<String> instanceIds, String reason, Access access) {
-		lockWritable(subscriptionId, access);
-		List<Long> targets = candidates(subscriptionId, ACTIVE, instanceIds, null);
+		return revoke(subscriptionId, instanceIds, null, reason, access);
+	}
+
+	/**
+	 * As {@link #revoke(long, List, String, Access)}, optionally only instances that have a record in
+	 * {@code taskIds} (the pages terminate "all hosts of this task").
+	 */
+	@Transactional
+	public int revoke(long subscriptionId, List<String> instanceIds, List<Long> taskIds, String reason,
+			Access access) {
+		Subscription subscription = lockWritable(subscriptionId, access);
+		if (taskIds != null && !taskIds.isEmpty()) {
+			this.resolver.tasksOf(subscription, taskIds);
+		}
+		List<Long> targets = candidates(subscriptionId, ACTIVE, instanceIds,
+				(taskIds != null && !taskIds.isEmpty()) ? taskIds : null);
 		if (targets.isEmpty()) {
 			throw new ApiException(ErrorCode.NOTHING_TO_REVOKE, "nothing to revoke: no instance"
 					+ ((instanceIds != null) ? " of instance_id_list" : "") + " is pending or running");
@@ -133,6 +149,30 @@ public class OperatorActions {
 		this.audit.insert(now, access.actor(), "TERMINATE", subscriptionId, null, stopped,
 				(reason != null && !reason.isBlank()) ? reason.strip() : null);
 		return stopped;
+	}
+
+	/**
+	 * The latest records retry and revoke would choose from for these arguments, by status: retry takes the FAILED
+	 * and TERMINATED ones, revoke the PENDING and RUNNING ones. Instances of {@code instanceIds} without a record are
+	 * missing from the total.
+	 */
+	@Transactional(readOnly = true)
+	public StatusCounts preview(long subscriptionId, List<String> instanceIds, List<Long> taskIds, Access access) {
+		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access);
+		List<Long> tasks = (taskIds != null && !taskIds.isEmpty()) ? taskIds : null;
+		if (tasks != null) {
+			this.resolver.tasksOf(subscription, tasks);
+		}
+		if (instanceIds == null) {
+			return this.queries.countLatestByStatus(subscriptionId, null, tasks);
+		}
+		Map<String, Integer> sums = new TreeMap<>();
+		for (List<String> chunk : InstanceRecordDao.chunks(instanceIds.stream().distinct().toList())) {
+			this.queries.countLatestByStatus(subscriptionId, chunk, tasks)
+				.byStatus()
+				.forEach((status, count) -> sums.merge(status.name(), count, Integer::sum));
+		}
+		return StatusCounts.of(List.copyOf(sums.entrySet()));
 	}
 
 	private List<Long> candidates(long subscriptionId, List<String> statuses, List<String> instanceIds,

@@ -96,21 +96,42 @@ class RecordQueryDao {
 	 */
 	List<Long> findLatestIds(long subscriptionId, List<String> statuses, List<String> instanceIds,
 			List<Long> taskIds) {
-		String instances = (instanceIds != null) ? " AND r.instance_id IN (:instanceIds)" : "";
-		String tasks = (taskIds != null) ? " AND EXISTS (SELECT 1 FROM instance_record t"
-				+ " WHERE t.instance_id = r.instance_id AND t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))"
-				: "";
 		return this.jdbc.sql("""
 				SELECT r.id FROM instance_record r
-				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE AND r.status IN (:statuses)%s%s
+				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE AND r.status IN (:statuses)%s
 				ORDER BY r.id
-				""".formatted(instances, tasks))
+				""".formatted(latestConditions(instanceIds, taskIds)))
 			.param("subscriptionId", subscriptionId)
 			.param("statuses", statuses)
 			.param("instanceIds", instanceIds)
 			.param("taskIds", taskIds)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * The latest records that {@link #findLatestIds} chooses from, counted by status: what a confirmation page shows
+	 * before a retry or revoke.
+	 */
+	StatusCounts countLatestByStatus(long subscriptionId, List<String> instanceIds, List<Long> taskIds) {
+		return StatusCounts.of(this.jdbc.sql("""
+				SELECT r.status, COUNT(*) FROM instance_record r
+				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE%s
+				GROUP BY r.status ORDER BY r.status
+				""".formatted(latestConditions(instanceIds, taskIds)))
+			.param("subscriptionId", subscriptionId)
+			.param("instanceIds", instanceIds)
+			.param("taskIds", taskIds)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list());
+	}
+
+	private static String latestConditions(List<String> instanceIds, List<Long> taskIds) {
+		String instances = (instanceIds != null) ? " AND r.instance_id IN (:instanceIds)" : "";
+		String tasks = (taskIds != null) ? " AND EXISTS (SELECT 1 FROM instance_record t"
+				+ " WHERE t.instance_id = r.instance_id AND t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))"
+				: "";
+		return instances + tasks;
 	}
 
 	private static Map<String, Object> params(RecordScope scope, RecordFilter filter) {

@@ -91,8 +91,8 @@ public class SecurityConfig {
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.authorizeHttpRequests((auth) -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
-				.requestMatchers("/login", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico", "/actuator/health",
-						"/actuator/health/**")
+				.requestMatchers("/login", "/language", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico",
+						"/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole(Role.ADMIN.name())

@@ -55,14 +55,19 @@ public class InstanceRecordDao {
 		Map<String, Long> ids = new HashMap<>(records.size() * 2);
 		for (int from = 0; from < records.size(); from += CHUNK) {
 			List<NewRecord> chunk = records.subList(from, Math.min(records.size(), from + CHUNK));
+			// The caller holds the subscription lock, so the task's rows above its current highest id are this
+			// chunk's: read them through (task_id, id) instead of an IN list H2 filters row by row.
+			long before = this.jdbc.sql("SELECT COALESCE(MAX(id), 0) FROM instance_record WHERE task_id = :taskId")
+				.param("taskId", taskId)
+				.query(Long.class)
+				.single();
 			insertChunk(subscriptionId, taskId, chunk, now);
-			List<String> instanceIds = chunk.stream().map(NewRecord::instanceId).toList();
 			this.jdbc.sql("""
 					SELECT id, instance_id FROM instance_record
-					WHERE task_id = :taskId AND instance_id IN (:instanceIds) ORDER BY id
+					WHERE task_id = :taskId AND id > :before ORDER BY id
 					""")
 				.param("taskId", taskId)
-				.param("instanceIds", instanceIds)
+				.param("before", before)
 				.query((rs) -> {
 					ids.put(rs.getString(2), rs.getLong(1));
 				});

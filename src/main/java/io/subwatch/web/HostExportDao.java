@@ -1,0 +1,76 @@
+package io.subwatch.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import io.subwatch.subscription.Status;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The hosts of a view, streamed in chunks by keyset on an index ((task_id, status, id) or (task_id, id) and their
+ * is_latest twins), so 200,000 hosts never sit in memory at once and no chunk scans what the previous one read.
+ */
+@Repository
+class HostExportDao {
+
+	static final int CHUNK = 5000;
+
+	/** The address columns of an exported host. */
+	record Address(long id, String ip, String ipv6, Long cloudId) {
+	}
+
+	private final JdbcClient jdbc;
+
+	HostExportDao(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Every host of the scope in these statuses (all when empty): one keyset walk per status. */
+	void forEach(ResultScope scope, List<Status> statuses, Consumer<Address> consumer) {
+		if (statuses.isEmpty()) {
+			walk(scope, null, consumer);
+			return;
+		}
+		for (Status status : statuses) {
+			walk(scope, status, consumer);
+		}
+	}
+
+	/** Addresses of some records (a search's matches), in chunks of the given ids. */
+	List<Address> findAllByIds(List<Long> ids) {
+		return this.jdbc.sql("""
+				SELECT id, bk_host_innerip, bk_host_innerip_v6, bk_cloud_id FROM instance_record
+				WHERE id IN (:ids) ORDER BY id
+				""").param("ids", ids).query(HostExportDao::address).list();
+	}
+
+	private void walk(ResultScope scope, Status status, Consumer<Address> consumer) {
+		long after = 0;
+		while (true) {
+			Map<String, Object> params = ResultTableDao.params(scope);
+			params.put("after", after);
+			params.put("limit", CHUNK);
+			params.put("status", (status != null) ? status.name() : null);
+			List<Address> chunk = this.jdbc.sql("SELECT r.id, r.bk_host_innerip, r.bk_host_innerip_v6, r.bk_cloud_id"
+					+ " FROM " + scope.from((status != null) ? 1 : 0) + " WHERE " + scope.where()
+					+ ((status != null) ? " AND r.status = :status" : "") + " AND r.id > :after ORDER BY "
+					+ scope.orderBy(status != null) + " LIMIT :limit")
+				.params(params)
+				.query(HostExportDao::address)
+				.list();
+			chunk.forEach(consumer);
+			if (chunk.size() < CHUNK) {
+				return;
+			}
+			after = chunk.get(chunk.size() - 1).id();
+		}
+	}
+
+	private static Address address(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Address(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, Long.class));
+	}
+
+}

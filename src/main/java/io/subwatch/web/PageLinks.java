@@ -1,0 +1,44 @@
+package io.subwatch.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Links the layout needs on every page, error pages included (which get no controller model): the language switch
+ * pointing back at the current page.
+ */
+@Component("pageLinks")
+class PageLinks {
+
+	/** The language switch for {@code lang}, returning to the page being shown. */
+	public String language(String lang) {
+		return Href.path("/language").param("lang", lang).param("back", currentPath()).toString();
+	}
+
+	static String currentPath() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return "/";
+		}
+		HttpServletRequest request = attributes.getRequest();
+		Object errorUri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+		if (errorUri != null) {
+			return errorUri.toString();
+		}
+		String query = request.getQueryString();
+		return request.getRequestURI() + ((query != null) ? "?" + query : "");
+	}
+
+	/** A path on this site, or "/" for anything that could lead elsewhere (an open redirect). */
+	static String safeLocalPath(String path) {
+		if (path == null || !path.startsWith("/") || path.startsWith("//") || path.startsWith("/\\")
+				|| path.chars().anyMatch((c) -> c < 0x20)) {
+			return "/";
+		}
+		return path;
+	}
+
+}

@@ -1,0 +1,135 @@
+package io.subwatch.web;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+import io.subwatch.subscription.Status;
+
+/**
+ * Everything that decides what the subscription page's table shows, as it travels in the query string: task,
+ * statuses, search, page and page size. A pasted link, a reload or the back button restore exactly this.
+ *
+ * @param statuses the status filter, empty for all
+ * @param search the search text, normalised to its tokens separated by single spaces ("" for none)
+ */
+record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size) {
+
+	static final List<Integer> SIZES = List.of(50, 100, 200);
+
+	static final int DEFAULT_SIZE = 50;
+
+	static ResultQuery parse(long subscriptionId, String task, List<String> status, String q, String page,
+			String size) {
+		return new ResultQuery(subscriptionId, TaskChoice.parse(task), statuses(status),
+				String.join(" ", HostSearch.tokens(q)), positive(page, "page", 1),
+				pageSize(size));
+	}
+
+	static List<Status> statuses(List<String> values) {
+		List<Status> statuses = new ArrayList<>();
+		if (values == null) {
+			return statuses;
+		}
+		for (String value : values) {
+			for (String part : value.split(",")) {
+				if (part.isBlank()) {
+					continue;
+				}
+				Status status = Status.parse(part.strip().toUpperCase(Locale.ROOT))
+					.filter(Status.RECORD_STATUSES::contains)
+					.orElseThrow(() -> new BadPageRequestException("error.badStatus", part.strip()));
+				if (!statuses.contains(status)) {
+					statuses.add(status);
+				}
+			}
+		}
+		statuses.sort(Comparator.comparingInt(Status.RECORD_STATUSES::indexOf));
+		return List.copyOf(statuses);
+	}
+
+	static int positive(String value, String name, int defaultValue) {
+		if (value == null || value.isBlank()) {
+			return defaultValue;
+		}
+		try {
+			int parsed = Integer.parseInt(value.strip());
+			if (parsed >= 1) {
+				return parsed;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// reported below
+		}
+		throw new BadPageRequestException("error.badNumber", name, value);
+	}
+
+	static int pageSize(String value) {
+		int size = positive(value, "size", DEFAULT_SIZE);
+		if (!SIZES.contains(size)) {
+			throw new BadPageRequestException("error.badSize", size);
+		}
+		return size;
+	}
+
+	public HostSearch hostSearch() {
+		return HostSearch.parse(this.search);
+	}
+
+	public boolean hasStatus(Status status) {
+		return this.statuses.contains(status);
+	}
+
+	public boolean filtered() {
+		return !this.statuses.isEmpty() || !this.search.isEmpty();
+	}
+
+	/** This view's URL on another page path (the page itself, its counters fragment, the host export). */
+	Href on(String path, boolean withPage) {
+		Href href = Href.path(path).param("task", this.task.param()).params("status", this.statuses)
+			.param("q", this.search);
+		if (withPage && this.page > 1) {
+			href.param("page", this.page);
+		}
+		return href.param("size", (this.size != DEFAULT_SIZE) ? this.size : null);
+	}
+
+	public String base() {
+		return "/subscriptions/" + this.subscriptionId;
+	}
+
+	public String href() {
+		return on(base(), true).toString();
+	}
+
+	public String pageHref(int page) {
+		return new ResultQuery(this.subscriptionId, this.task, this.statuses, this.search, page, this.size).href();
+	}
+
+	/** The same view filtered by one status (a counter's link), from the first page. */
+	public String statusHref(Status status) {
+		return new ResultQuery(this.subscriptionId, this.task, List.of(status), this.search, 1, this.size).href();
+	}
+
+	public String allStatusesHref() {
+		return new ResultQuery(this.subscriptionId, this.task, List.of(), this.search, 1, this.size).href();
+	}
+
+	/** The live fragment of this view, tagged with the version the page shows. */
+	public String countersHref(String version) {
+		return on(base() + "/counters", true).param("v", version).toString();
+	}
+
+	/** Hosts of this view (its filter, every page) as text. */
+	public String exportHref(boolean cloud) {
+		return on(base() + "/hosts.txt", false).param("format", cloud ? "cloud" : null).toString();
+	}
+
+	/** Hosts of this task in one status ("" for all), ignoring the table's filter (the copy menu). */
+	public String statusExportHref(String status, boolean cloud) {
+		return Href.path(base() + "/hosts.txt").param("task", this.task.param()).param("status", status)
+			.param("format", cloud ? "cloud" : null).toString();
+	}
+
+}

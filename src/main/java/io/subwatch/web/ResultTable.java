@@ -1,0 +1,113 @@
+package io.subwatch.web;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.List;
+import java.util.TreeMap;
+
+import io.subwatch.result.RowAssembler;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.StatusCounts;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Cuts the page the table shows: totals from the maintained counters, ids from an index range, or, for a search,
+ * from the few records the search terms name.
+ */
+@Component
+class ResultTable {
+
+	/** A prefix search looks at no more records than this and says so when it hits the limit. */
+	static final int SEARCH_CAP = 20_000;
+
+	private final ResultTableDao dao;
+
+	private final RowAssembler assembler;
+
+	ResultTable(ResultTableDao dao, RowAssembler assembler) {
+		this.dao = dao;
+		this.assembler = assembler;
+	}
+
+	ResultWindow window(ResultScope scope, StatusCounts counters, ResultQuery query) {
+		long offset = (long) (query.page() - 1) * query.size();
+		HostSearch search = query.hostSearch();
+		if (search.isEmpty()) {
+			long total = query.statuses().isEmpty() ? counters.total()
+					: query.statuses().stream().mapToLong(counters::count).sum();
+			List<Long> ids = (offset < total) ? this.dao.findIdPage(scope, query.statuses(), offset, query.size())
+					: List.of();
+			return new ResultWindow(ids, total, List.of(), false);
+		}
+		List<SearchHit> hits = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP);
+		List<SearchHit> inScope = hits.stream().filter((hit) -> scope.contains(hit.taskId(), hit.latest())).toList();
+		List<Long> all = matching(inScope, query.statuses()).stream().map(SearchHit::id).toList();
+		List<Long> ids = (offset < all.size())
+				? List.copyOf(all.subList((int) offset, (int) Math.min(all.size(), offset + query.size())))
+				: List.of();
+		return new ResultWindow(ids, all.size(), search.exact() ? notFound(search, inScope) : List.of(),
+				search.prefix() != null && hits.size() >= SEARCH_CAP);
+	}
+
+	/** The instances of every record the view matches, on all pages (the "all N matching" selection). */
+	List<String> instanceIds(ResultScope scope, ResultQuery query, int limit) {
+		HostSearch search = query.hostSearch();
+		if (search.isEmpty()) {
+			return this.dao.findInstanceIds(scope, query.statuses(), limit);
+		}
+		List<SearchHit> inScope = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP)
+			.stream()
+			.filter((hit) -> scope.contains(hit.taskId(), hit.latest()))
+			.toList();
+		return matching(inScope, query.statuses()).stream().limit(limit).map(SearchHit::instanceId).toList();
+	}
+
+	/** The record ids of a search view on all pages, ascending (at most {@code limit}). */
+	List<Long> recordIds(ResultScope scope, ResultQuery query, int limit) {
+		List<SearchHit> inScope = this.dao.findHits(scope.subscriptionId(), query.hostSearch(), SEARCH_CAP)
+			.stream()
+			.filter((hit) -> scope.contains(hit.taskId(), hit.latest()))
+			.toList();
+		return matching(inScope, query.statuses()).stream().limit(limit).map(SearchHit::id).toList();
+	}
+
+	/** Hits of the status filter, one per record, ascending record id. */
+	private static List<SearchHit> matching(List<SearchHit> inScope, List<Status> statuses) {
+		TreeMap<Long, SearchHit> byId = new TreeMap<>();
+		for (SearchHit hit : inScope) {
+			if (statuses.isEmpty() || statuses.contains(hit.status())) {
+				byId.put(hit.id(), hit);
+			}
+		}
+		return new ArrayList<>(byId.values());
+	}
+
+	List<HostRow> rows(List<Long> ids, boolean withTask) {
+		return this.assembler.assemble(ids, false, RowAssembler.pipelineIdCache())
+			.stream()
+			.map((row) -> HostRow.of(row, withTask))
+			.toList();
+	}
+
+	private static List<String> notFound(HostSearch search, List<SearchHit> inScope) {
+		Set<String> names = new HashSet<>();
+		for (SearchHit hit : inScope) {
+			Stream.of(hit.instanceId(), hit.ip(), hit.ipv6(), hit.hostName())
+				.filter(Objects::nonNull)
+				.forEach(names::add);
+		}
+		List<String> missing = new ArrayList<>();
+		for (String token : search.tokens()) {
+			String cloudIp = HostSearch.cloudIp(token);
+			if (!names.contains(token) && (cloudIp == null || !names.contains(cloudIp))) {
+				missing.add(token);
+			}
+		}
+		return missing;
+	}
+
+}

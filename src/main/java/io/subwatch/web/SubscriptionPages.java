@@ -1,0 +1,97 @@
+package io.subwatch.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.security.Access;
+import io.subwatch.subscription.CounterDao;
+import io.subwatch.subscription.StatusCounts;
+import io.subwatch.subscription.Subscription;
+import io.subwatch.subscription.Task;
+import io.subwatch.subscription.TaskDao;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Loads the subscription page's live regions with a fixed number of small queries: counters from the maintained
+ * counters, one index range for the page's ids, the page's records and their sub-steps. What they show is
+ * fingerprinted; a poll that already shows it gets no rows (and the controller answers 204 without rendering).
+ */
+@Component
+class SubscriptionPages {
+
+	static final int TASK_CHOICES = 100;
+
+	private final PageAccess pageAccess;
+
+	private final TaskDao tasks;
+
+	private final CounterDao counters;
+
+	private final ResultTable table;
+
+	SubscriptionPages(PageAccess pageAccess, TaskDao tasks, CounterDao counters, ResultTable table) {
+		this.pageAccess = pageAccess;
+		this.tasks = tasks;
+		this.counters = counters;
+		this.table = table;
+	}
+
+	/** The regions for {@code query}; rows stay null when they would match {@code knownVersion}. */
+	@Transactional(readOnly = true)
+	SubscriptionPage load(long subscriptionId, ResultQuery query, Access access, String knownVersion) {
+		Subscription subscription = this.pageAccess.readable(subscriptionId, access);
+		Task task = task(subscription, query.task());
+		ResultScope scope = new ResultScope(subscriptionId, (task != null && !query.task().all()) ? task.id() : null);
+		StatusCounts counts = scope.aggregated() ? this.counters.findBySubscription(subscriptionId)
+				: this.counters.findByTask(scope.taskId());
+		ResultWindow window = this.table.window(scope, counts, query);
+		boolean active = counts.active() || (task != null && !task.ready() && !task.failed());
+		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null);
+		String version = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
+				LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
+		if (version.equals(knownVersion)) {
+			rows = null;
+		}
+		ResultQuery live = (query.task().latest() && task != null)
+				? new ResultQuery(subscriptionId, new TaskChoice(task.id(), false), query.statuses(), query.search(),
+						query.page(), query.size())
+				: query;
+		return new SubscriptionPage(subscription, query.task().all() ? null : task, query, live, counts, window, rows,
+				version, active, PageAccess.canWrite(subscription, access), access.shared());
+	}
+
+	/** The base set a task choice names (the newest task for "latest"). */
+	ResultScope scope(Subscription subscription, TaskChoice choice) {
+		Task task = choice.all() ? null : task(subscription, choice);
+		return new ResultScope(subscription.id(), (task != null) ? task.id() : null);
+	}
+
+	private Task task(Subscription subscription, TaskChoice choice) {
+		if (choice.taskId() == null) {
+			return this.tasks.findNewest(subscription.id()).orElse(null);
+		}
+		return this.tasks.findById(choice.taskId())
+			.filter((task) -> task.subscriptionId() == subscription.id())
+			.orElseThrow(() -> new PageNotFoundException("task " + choice.taskId()));
+	}
+
+	/** The task selector: the newest tasks with their summaries, and the shown task even when it is older. */
+	List<TaskOption> taskOptions(SubscriptionPage page) {
+		List<Task> newest = new ArrayList<>(this.tasks.findAllBySubscription(page.subscription().id(), TASK_CHOICES));
+		Task shown = page.task();
+		if (shown != null && newest.stream().noneMatch((t) -> t.id() == shown.id())) {
+			newest.add(shown);
+		}
+		Map<Long, StatusCounts> byTask = this.counters.findByTasks(newest.stream().map(Task::id).toList());
+		boolean pinned = page.query().task().taskId() != null;
+		return newest.stream()
+			.map((t) -> new TaskOption(t.id(), t.createdAt(), t.instanceCount(),
+					byTask.getOrDefault(t.id(), StatusCounts.EMPTY).summary(), pinned && t.id() == shown.id()))
+			.toList();
+	}
+
+}

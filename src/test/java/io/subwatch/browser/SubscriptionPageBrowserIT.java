@@ -1,0 +1,183 @@
+package io.subwatch.browser;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.ingest.IngestService.CreatedTask;
+import io.subwatch.result.OperatorActions;
+import io.subwatch.support.Fixtures;
+import io.subwatch.support.ResultScenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@BrowserTest
+class SubscriptionPageBrowserIT {
+
+	static BrowserSession browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	OperatorActions actions;
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	BrowserSession browser() {
+		if (browser == null) {
+			browser = new BrowserSession(this.port, "en-US");
+		}
+		return browser;
+	}
+
+	@Test
+	void countersChangeByThemselvesWhenEventsArrive() {
+		ResultScenario scenario = new ResultScenario(this.fixtures, this.actions);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(scenario.subscriptionId,
+				"?task=" + scenario.firstTask);
+		assertThat(page.counter("RUNNING")).isEqualTo("2");
+		assertThat(page.counter("SUCCESS")).isEqualTo("6");
+		browser().screenshot("subscription-running");
+		Instant start = Instant.parse("2026-11-28T03:00:00Z");
+		this.fixtures.send(Fixtures.finish(scenario.records.get(8), -1, start));
+		page.waitForCounter("SUCCESS", "7");
+		assertThat(page.counter("RUNNING")).isEqualTo("1");
+		browser().until((d) -> page.rowText(scenario.records.get(8)).contains("Succeeded"));
+		assertThat(page.liveStatus()).startsWith("Updated");
+		this.fixtures.send(Fixtures.finish(scenario.records.get(9), 3, start));
+		this.fixtures.send(Fixtures.finish(scenario.records.get(10), -1, start));
+		this.fixtures.send(Fixtures.finish(scenario.records.get(11), -1, start));
+		page.waitForCounter("FAILED", "3");
+		browser().until((d) -> !page.polling());
+		browser().until((d) -> page.liveStatus().startsWith("Finished"));
+		browser().screenshot("subscription-finished");
+	}
+
+	@Test
+	void filterByFailedThroughTheCounterAndReloadLandsOnTheSameView() {
+		ResultScenario scenario = new ResultScenario(this.fixtures, this.actions);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(scenario.subscriptionId,
+				"?task=" + scenario.firstTask);
+		page.clickCounter("FAILED");
+		assertThat(browser().path()).isEqualTo("/subscriptions/" + scenario.subscriptionId + "?task="
+				+ scenario.firstTask + "&status=FAILED");
+		List<String> failed = page.hostNames();
+		assertThat(failed).hasSize(2);
+		assertThat(browser().driver.findElement(By.id("filter-FAILED")).isSelected()).isTrue();
+		browser().screenshot("subscription-failed-filter");
+		browser().driver.navigate().refresh();
+		browser().waitForReady();
+		assertThat(page.hostNames()).isEqualTo(failed);
+		assertThat(browser().driver.findElement(By.id("filter-FAILED")).isSelected()).isTrue();
+		browser().driver.navigate().back();
+		browser().until((d) -> page.hostNames().size() == 12);
+	}
+
+	@Test
+	void pastedIpsFindTheirHostsAndNameTheMissingOnes() {
+		ResultScenario scenario = new ResultScenario(this.fixtures, this.actions);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(scenario.subscriptionId,
+				"?task=" + scenario.firstTask);
+		List<String> all = page.hostNames();
+		page.typeSearch(all.get(1) + ", " + all.get(4) + "\n" + all.get(9) + "; 10.254.254.254");
+		page.apply();
+		assertThat(page.hostNames()).containsExactly(all.get(1), all.get(4), all.get(9));
+		assertThat(page.notFound()).contains("10.254.254.254");
+		assertThat(browser().path()).contains("q=");
+		browser().screenshot("subscription-search");
+		browser().driver.navigate().refresh();
+		browser().waitForReady();
+		assertThat(page.hostNames()).containsExactly(all.get(1), all.get(4), all.get(9));
+	}
+
+	@Test
+	void aRefreshKeepsScrollPositionFocusTickedBoxesAndTypedText() {
+		long bizId = this.fixtures.newBizId();
+		long subscriptionId = this.fixtures.subscription(bizId);
+		CreatedTask task = this.fixtures.task(subscriptionId, this.fixtures.hosts(bizId, 150));
+		Instant start = Instant.parse("2026-11-28T02:00:00Z");
+		List<Map<String, Object>> running = new ArrayList<>();
+		for (var record : task.records()) {
+			running.add(Fixtures.event(record.recordId(), 0, "RUNNING", start));
+		}
+		this.fixtures.send(running);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(subscriptionId, "?size=200");
+		page.typeSearch("10.0.0.1 typed but not applied");
+		long ticked = task.records().get(60).recordId();
+		WebElement box = browser().driver.findElement(By.id("select-" + ticked));
+		box.click();
+		browser().js("window.scrollTo(0, 2400)");
+		browser().until((d) -> ((Number) browser().js("return window.scrollY")).longValue() == 2400);
+
+		List<Map<String, Object>> progress = new ArrayList<>();
+		for (int i = 40; i < 90; i++) {
+			progress.add(Fixtures.event(task.records().get(i).recordId(), 2, "RUNNING", start.plusSeconds(5)));
+		}
+		this.fixtures.send(progress);
+		browser().until((d) -> page.rowText(ticked).contains("安装"));
+		assertThat(((Number) browser().js("return window.scrollY")).longValue()).isEqualTo(2400);
+		assertThat(browser().driver.findElement(By.id("select-" + ticked)).isSelected()).isTrue();
+		assertThat(browser().js("return document.activeElement.id")).isEqualTo("select-" + ticked);
+		assertThat(page.searchText()).isEqualTo("10.0.0.1 typed but not applied");
+		assertThat(browser().driver.findElement(By.id("selected-count")).getText()).isEqualTo("1 selected");
+		browser().screenshot("subscription-scrolled-refresh");
+	}
+
+	@Test
+	void aFailedRefreshKeepsTheLastContentAndSaysSo() {
+		ResultScenario scenario = new ResultScenario(this.fixtures, this.actions);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(scenario.subscriptionId,
+				"?task=" + scenario.firstTask);
+		ChromeDriver chrome = (ChromeDriver) browser().driver;
+		chrome.executeCdpCommand("Network.enable", Map.of());
+		chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/counters*")));
+		this.fixtures.send(Fixtures.finish(scenario.records.get(8), -1, Instant.parse("2026-11-28T03:00:00Z")));
+		browser().until((d) -> d.findElement(By.id("live-error")).getText().startsWith("Refresh failed"));
+		assertThat(page.counter("SUCCESS")).isEqualTo("6");
+		assertThat(page.hostNames()).hasSize(12);
+		browser().screenshot("subscription-refresh-failed");
+		chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+		page.waitForCounter("SUCCESS", "7");
+		browser().until((d) -> d.findElement(By.id("live-error")).getText().isEmpty());
+	}
+
+	@Test
+	void pauseStopsTheRefreshAndResumeCatchesUp() {
+		ResultScenario scenario = new ResultScenario(this.fixtures, this.actions);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(scenario.subscriptionId,
+				"?task=" + scenario.firstTask);
+		browser().driver.findElement(By.id("live-toggle")).click();
+		browser().until((d) -> page.liveStatus().startsWith("Paused"));
+		browser().js("window.pollTicks = 0; window.pollsSent = 0;"
+				+ "document.addEventListener('htmx:beforeRequest', function (e) {"
+				+ "  if (e.detail.elt.hasAttribute('data-poll')) { window.pollTicks++; } });"
+				+ "document.addEventListener('htmx:afterRequest', function (e) {"
+				+ "  if (e.detail.elt.hasAttribute('data-poll')) { window.pollsSent++; } });");
+		this.fixtures.send(Fixtures.finish(scenario.records.get(8), -1, Instant.parse("2026-11-28T03:00:00Z")));
+		browser().until((d) -> ((Number) browser().js("return window.pollTicks")).intValue() >= 3);
+		assertThat(((Number) browser().js("return window.pollsSent")).intValue()).isZero();
+		assertThat(page.counter("SUCCESS")).isEqualTo("6");
+		browser().driver.findElement(By.id("live-toggle")).click();
+		page.waitForCounter("SUCCESS", "7");
+		assertThat(page.liveStatus()).startsWith("Updated");
+	}
+
+}
