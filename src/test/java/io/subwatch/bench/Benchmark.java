@@ -63,6 +63,9 @@ final class Benchmark {
 					app.startup.toMillis() / 1000.0, app.startedLine()));
 			HttpMeasurements measurements = new HttpMeasurements(app, data);
 			http.putAll(measurements.queries(this.runs));
+			PageMeasurements pages = new PageMeasurements(app, data);
+			http.put("M7", pages.page(this.runs));
+			values.put("M8", pages.pollThroughput(Math.max(3, this.runs / 20)));
 			values.put("M9", measurements.ingest(size));
 		}
 		try (AppProcess small = AppProcess.start(this.jar, db, "256m", this.workDir)) {
