@@ -73,7 +73,6 @@ public class SimulatorLauncher {
 
 	/** Launches a task of {@code hostCount} hosts: a re-run of an existing demo subscription or a new one. */
 	public long launch(int hostCount) {
-		List<Long> existing = this.dao.findSubscriptions(20);
 		DemoCatalog.Business business = DemoCatalog.BUSINESSES
 			.get(this.random.nextInt(DemoCatalog.BUSINESSES.size()));
 		DemoSubscription demo = switch (this.random.nextInt(3)) {
@@ -82,12 +81,23 @@ public class SimulatorLauncher {
 					DemoCatalog.PLUGINS.get(this.random.nextInt(DemoCatalog.PLUGINS.size())));
 			default -> DemoSubscription.agentAndPlugin(business, DemoCatalog.PLUGINS.get(0));
 		};
+		return launch(hostCount, demo, this.random.nextInt(3) == 0);
+	}
+
+	/** A new agent-install subscription (8 sub-steps per host) with one task of {@code hostCount} hosts. */
+	public long launchAgentInstall(int hostCount) {
+		return launch(hostCount, DemoSubscription.agentInstall(DemoCatalog.BUSINESSES.get(0)), false);
+	}
+
+	private long launch(int hostCount, DemoSubscription chosen, boolean mayRerun) {
+		List<Long> existing = this.dao.findSubscriptions(20);
+		DemoSubscription demo = chosen;
 		long subscriptionId;
-		boolean rerun = !existing.isEmpty() && this.random.nextInt(3) == 0;
+		boolean rerun = mayRerun && !existing.isEmpty();
 		if (rerun) {
 			subscriptionId = existing.get(this.random.nextInt(existing.size()));
 			Subscription subscription = this.subscriptions.findById(subscriptionId).orElseThrow();
-			demo = DemoSubscription.rerunOf(subscription, business);
+			demo = DemoSubscription.rerunOf(subscription, chosen.business());
 		}
 		else {
 			subscriptionId = this.ingest.createSubscription(this.json.valueToTree(demo.body()), Simulator.ACCESS);

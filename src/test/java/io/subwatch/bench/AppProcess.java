@@ -44,7 +44,8 @@ final class AppProcess implements AutoCloseable {
 		this.startup = startup;
 	}
 
-	static AppProcess start(Path jar, BenchDatabase db, String heap, Path workDir) throws Exception {
+	static AppProcess start(Path jar, BenchDatabase db, String heap, Path workDir, String... extraArgs)
+			throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
 			port = socket.getLocalPort();
@@ -56,6 +57,7 @@ final class AppProcess implements AutoCloseable {
 				"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
 				"--spring.datasource.password=" + ((db.password() != null) ? db.password() : ""),
 				"--subwatch.jobs.enabled=false", "--subwatch.demo.enabled=false", "--subwatch.simulator.enabled=false"));
+		command.addAll(List.of(extraArgs));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.subwatch.SubwatchApplication;
 import io.subwatch.result.RowAssembler;
+import io.subwatch.simulate.SimulatorLauncher;
 import io.subwatch.subscription.CounterDao;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -44,6 +45,8 @@ final class Benchmark {
 		Map<String, String> values = new LinkedHashMap<>();
 		Map<String, String> plans;
 		LargeDataset.Generated data;
+		long simulatorTask;
+		long simulatorSubscription;
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SubwatchApplication.class).run(
 				"--server.port=0", "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
 				"--spring.datasource.password=" + ((db.password() != null) ? db.password() : ""),
@@ -52,6 +55,10 @@ final class Benchmark {
 				"--subwatch.security.initial-admin-password-file=" + this.workDir.resolve("initial-admin-password"),
 				"--logging.level.root=WARN")) {
 			data = new LargeDataset(context).generate(size);
+			simulatorTask = context.getBean(SimulatorLauncher.class).launchAgentInstall(size.hosts());
+			simulatorSubscription = context.getBean(io.subwatch.subscription.TaskDao.class).findById(simulatorTask)
+				.orElseThrow()
+				.subscriptionId();
 			values.put("generation", String.format(java.util.Locale.ROOT, "%.1f s", data.took().toMillis() / 1000.0));
 			SqlFloor sql = new SqlFloor(context.getBean(JdbcClient.class), context.getBean(CounterDao.class),
 					context.getBean(RowAssembler.class), data);
@@ -73,8 +80,20 @@ final class Benchmark {
 			http.put("M6", measurements.returnAll(Math.max(3, this.runs / 10)));
 			values.put("M6", measurements.lastReturnAllBytes() / 1_000_000 + " MB of JSON, -Xmx256m");
 		}
+		// Last, as it changes the data: the app's own simulator runs the hosts of its task (issue 4).
+		try (AppProcess simulating = AppProcess.start(this.jar, db, "512m", this.workDir, "--subwatch.jobs.enabled=true",
+				"--subwatch.simulator.enabled=true", "--subwatch.simulator.max-in-flight=5000",
+				"--subwatch.simulator.max-running-tasks=1", "--subwatch.simulator.launch-interval=24h",
+				"--subwatch.simulator.agent.min-duration=200ms", "--subwatch.simulator.agent.max-duration=1s",
+				"--subwatch.zombie-check-interval=24h")) {
+			values.put("S1", new SimulatorMeasurement(simulating, data).run(simulatorSubscription, size.hosts(),
+					SIMULATOR_SECONDS, http.get("M1")));
+		}
 		return new Result(db, db.version(), values.get("generation"), http, floor, values, plans);
 	}
+
+	/** The longest the simulator measurement runs. */
+	static final int SIMULATOR_SECONDS = Integer.getInteger("bench.simulator-seconds", 300);
 
 	static List<String> rows() {
 		return new ArrayList<>(List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10"));
