@@ -11,7 +11,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -51,13 +53,22 @@ final class AppProcess implements AutoCloseable {
 			port = socket.getLocalPort();
 		}
 		Files.createDirectories(workDir);
-		Path log = workDir.resolve("app-" + db.name() + "-" + heap + ".log");
+		Path log = workDir.resolve("app-" + db.name() + "-" + heap + ((extraArgs.length > 0) ? "-simulating" : "")
+				+ ".log");
+		Map<String, String> arguments = new LinkedHashMap<>();
+		arguments.put("--server.port", String.valueOf(port));
+		arguments.put("--spring.datasource.url", db.url());
+		arguments.put("--spring.datasource.username", db.user());
+		arguments.put("--spring.datasource.password", (db.password() != null) ? db.password() : "");
+		arguments.put("--subwatch.jobs.enabled", "false");
+		arguments.put("--subwatch.demo.enabled", "false");
+		arguments.put("--subwatch.simulator.enabled", "false");
+		for (String extra : extraArgs) {
+			arguments.put(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
+		}
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", jar.toAbsolutePath().toString(), "--server.port=" + port,
-				"--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.user(),
-				"--spring.datasource.password=" + ((db.password() != null) ? db.password() : ""),
-				"--subwatch.jobs.enabled=false", "--subwatch.demo.enabled=false", "--subwatch.simulator.enabled=false"));
-		command.addAll(List.of(extraArgs));
+				"-Xmx" + heap, "-jar", jar.toAbsolutePath().toString()));
+		arguments.forEach((name, value) -> command.add(name + "=" + value));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log.toFile());
