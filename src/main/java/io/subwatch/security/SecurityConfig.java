@@ -10,6 +10,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,6 +19,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -115,7 +117,23 @@ public class SecurityConfig {
 		return (headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(settings.contentSecurityPolicy()))
 			.frameOptions((frame) -> frame.deny())
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
-			.contentTypeOptions(Customizer.withDefaults());
+			.contentTypeOptions(Customizer.withDefaults())
+			.addObjectPostProcessor(writeHeadersEagerly());
+	}
+
+	/**
+	 * Security headers go on the response before the request is handled, not after: a streamed download (host lists,
+	 * logs) keeps writing on another thread once the handler returns, and response headers are not safe to change from
+	 * two threads at once.
+	 */
+	private static ObjectPostProcessor<HeaderWriterFilter> writeHeadersEagerly() {
+		return new ObjectPostProcessor<>() {
+			@Override
+			public <O extends HeaderWriterFilter> O postProcess(O filter) {
+				filter.setShouldWriteHeadersEagerly(true);
+				return filter;
+			}
+		};
 	}
 
 	/** retry and revoke, under every prefix of the task_result family. */

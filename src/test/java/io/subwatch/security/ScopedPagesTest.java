@@ -21,6 +21,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -29,6 +30,7 @@ import org.springframework.web.util.UriUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 /**
@@ -111,9 +113,11 @@ class ScopedPagesTest {
 	}
 
 	private MockHttpServletResponse call(RequestMethod method, URI uri, RequestPostProcessor user) throws Exception {
-		return this.mvc.perform(request(HttpMethod.valueOf(method.name()), uri).with(user).with(csrf()))
-			.andReturn()
-			.getResponse();
+		MvcResult result = this.mvc.perform(request(HttpMethod.valueOf(method.name()), uri).with(user).with(csrf()))
+			.andReturn();
+		// A streamed download finishes on another thread: wait for it, so no request outlives its check.
+		return result.getRequest().isAsyncStarted() ? this.mvc.perform(asyncDispatch(result)).andReturn().getResponse()
+				: result.getResponse();
 	}
 
 	private URI expand(String pattern) {
