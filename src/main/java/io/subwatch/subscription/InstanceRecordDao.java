@@ -277,9 +277,13 @@ public class InstanceRecordDao {
 	}
 
 	public static <T> List<List<T>> chunks(List<T> all) {
+		return chunks(all, CHUNK);
+	}
+
+	public static <T> List<List<T>> chunks(List<T> all, int size) {
 		List<List<T>> chunks = new ArrayList<>();
-		for (int from = 0; from < all.size(); from += CHUNK) {
-			chunks.add(all.subList(from, Math.min(all.size(), from + CHUNK)));
+		for (int from = 0; from < all.size(); from += size) {
+			chunks.add(all.subList(from, Math.min(all.size(), from + size)));
 		}
 		return chunks;
 	}
