@@ -104,8 +104,9 @@ public class TaskDao {
 	}
 
 	/**
-	 * Locks task rows in ascending id until the transaction ends. Whoever changes a record's progress or latest flag
-	 * holds the lock of the record's task first: event batches, revoke, the zombie check and task creation.
+	 * Locks task rows in ascending id until the transaction ends, and counts a change on each. Whoever changes a
+	 * record's progress or latest flag holds the lock of the record's task first: event batches, revoke, the zombie
+	 * check and task creation; so every such change moves {@link #changeStamp}.
 	 */
 	public void lockAll(Collection<Long> ids) {
 		List<Long> sorted = ids.stream().distinct().sorted().toList();
@@ -114,7 +115,26 @@ public class TaskDao {
 				.param("ids", sorted)
 				.query(Long.class)
 				.list();
+			// The rows are locked already, in order: this update takes no new locks.
+			this.jdbc.sql("UPDATE subscription_task SET change_count = change_count + 1 WHERE id IN (:ids)")
+				.param("ids", sorted)
+				.update();
 		}
+	}
+
+	/**
+	 * What changes whenever anything of the subscription's tasks does (a task added, removed, made ready, given
+	 * records, or any of its records locked for a change): equal stamps mean nothing shown on its pages can differ.
+	 * Read it before the data it stands for, so a change committed in between makes the stamp older, never newer.
+	 */
+	public String changeStamp(long subscriptionId) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(change_count), 0) FROM subscription_task
+				WHERE subscription_id = :subscriptionId
+				""")
+			.param("subscriptionId", subscriptionId)
+			.query((rs, n) -> rs.getLong(1) + "." + rs.getLong(2) + "." + rs.getLong(3))
+			.single();
 	}
 
 	/** Notes that the tasks received events now (the zombie check fails tasks that stay silent). */
@@ -150,12 +170,17 @@ public class TaskDao {
 
 	public void markReady(long id, String errMsg, Instant now) {
 		this.jdbc.sql("""
-				UPDATE subscription_task SET is_ready = TRUE, err_msg = :errMsg, last_event_at = :now WHERE id = :id
+				UPDATE subscription_task SET is_ready = TRUE, err_msg = :errMsg, last_event_at = :now,
+				  change_count = change_count + 1
+				WHERE id = :id
 				""").param("errMsg", errMsg).param("now", DbTime.toDb(now)).param("id", id).update();
 	}
 
 	public void addInstanceCount(long id, int added) {
-		this.jdbc.sql("UPDATE subscription_task SET instance_count = instance_count + :added WHERE id = :id")
+		this.jdbc.sql("""
+				UPDATE subscription_task SET instance_count = instance_count + :added, change_count = change_count + 1
+				WHERE id = :id
+				""")
 			.param("added", added)
 			.param("id", id)
 			.update();

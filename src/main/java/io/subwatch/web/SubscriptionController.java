@@ -54,6 +54,10 @@ class SubscriptionController {
 			@RequestParam(required = false) String size, @RequestParam(name = "v", required = false) String version,
 			Access access, HttpServletResponse response) {
 		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size);
+		if (this.pages.unchanged(id, access, version)) {
+			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+			return null;
+		}
 		SubscriptionPage result = this.pages.load(id, query, access, version);
 		if (result.unchanged()) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);

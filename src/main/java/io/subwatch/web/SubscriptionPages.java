@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Loads the subscription page's live regions with a fixed number of small queries: counters from the maintained
  * counters, one index range for the page's ids, the page's records and their sub-steps. What they show is
- * fingerprinted; a poll that already shows it gets no rows (and the controller answers 204 without rendering).
+ * fingerprinted; a poll that already shows it gets no rows (and the controller answers 204 without rendering). A poll
+ * made while none of the subscription's tasks changed is answered from their change stamp alone.
  */
 @Component
 class SubscriptionPages {
@@ -40,10 +41,14 @@ class SubscriptionPages {
 		this.table = table;
 	}
 
-	/** The regions for {@code query}; rows stay null when they would match {@code knownVersion}. */
+	/**
+	 * The regions for {@code query}; rows stay null when they would match {@code knownVersion}. The version is the
+	 * {@link #stamp} of the data, then a fingerprint of what the regions show.
+	 */
 	@Transactional(readOnly = true)
 	SubscriptionPage load(long subscriptionId, ResultQuery query, Access access, String knownVersion) {
 		Subscription subscription = this.pageAccess.readable(subscriptionId, access);
+		String stamp = stamp(subscription, access);
 		Task task = task(subscription, query.task());
 		ResultScope scope = new ResultScope(subscriptionId, (task != null && !query.task().all()) ? task.id() : null);
 		StatusCounts counts = scope.aggregated() ? this.counters.findBySubscription(subscriptionId)
@@ -51,9 +56,11 @@ class SubscriptionPages {
 		ResultWindow window = this.table.window(scope, counts, query);
 		boolean active = counts.active() || (task != null && !task.ready() && !task.failed());
 		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null);
-		String version = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
+		String shown = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
 				LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
-		if (version.equals(knownVersion)) {
+		String version = stamp + "." + shown;
+		// The data changed elsewhere but not what these regions show: still nothing to send.
+		if (knownVersion != null && knownVersion.endsWith("." + shown)) {
 			rows = null;
 		}
 		ResultQuery live = (query.task().latest() && task != null)
@@ -62,6 +69,22 @@ class SubscriptionPages {
 				: query;
 		return new SubscriptionPage(subscription, query.task().all() ? null : task, query, live, counts, window, rows,
 				version, active, PageAccess.canWrite(subscription, access), access.shared());
+	}
+
+	/**
+	 * Whether a poll that carries {@code knownVersion} can be answered "unchanged" without loading anything: nothing
+	 * of the subscription's tasks changed since that version was made, for the same reader. Two small reads.
+	 */
+	@Transactional(readOnly = true)
+	boolean unchanged(long subscriptionId, Access access, String knownVersion) {
+		Subscription subscription = this.pageAccess.readable(subscriptionId, access);
+		return knownVersion != null && knownVersion.startsWith(stamp(subscription, access) + ".");
+	}
+
+	/** The data's change stamp, with what else decides how the regions look to this reader. */
+	private String stamp(Subscription subscription, Access access) {
+		return LiveVersion.of(this.tasks.changeStamp(subscription.id()), LocaleContextHolder.getLocale(),
+				access.shared(), PageAccess.canWrite(subscription, access));
 	}
 
 	/** The base set a task choice names (the newest task for "latest"). */

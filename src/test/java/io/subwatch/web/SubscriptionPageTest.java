@@ -112,6 +112,29 @@ class SubscriptionPageTest {
 	}
 
 	@Test
+	void aChangeTheRegionsDoNotShowStillAnswers204ForTheSameReaderOnly() throws Exception {
+		Pages.Page page = this.pages.get(url("?task=" + this.scenario.firstTask + "&status=RUNNING"), this.operator);
+		String poll = page.attr("#counters", "hx-get");
+		// A progress line on a running host: stored, but neither its row nor a counter changes.
+		this.fixtures.send(List.of(Fixtures.event(this.scenario.records.get(9), 1, "RUNNING",
+				Instant.parse("2026-11-28T02:00:00Z"), "[2026-11-28 10:00:30 INFO] 50%")));
+		var quiet = this.pages.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(java.net.URI.create(poll)),
+				this.operator);
+		assertThat(quiet.getResponse().getStatus()).isEqualTo(204);
+
+		// The same poll from a reader who sees the regions differently (no actions) is not "unchanged".
+		String current = this.pages.get(url("?task=" + this.scenario.firstTask + "&status=RUNNING"), this.operator)
+			.attr("#counters", "hx-get");
+		assertThat(current).isNotEqualTo(poll);
+		RequestPostProcessor viewer = TestUsers.viewer(BizScope.of(java.util.Set.of(this.scenario.bizId)));
+		assertThat(this.pages.get(current, viewer).status()).isEqualTo(200);
+		assertThat(this.pages.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(java.net.URI.create(current)),
+				this.operator).getResponse().getStatus()).isEqualTo(204);
+	}
+
+	@Test
 	void everyFilterRoundTripsThroughTheQueryString() {
 		String ips = "10.0.0.1";
 		Pages.Page page = this.pages.get(url("?task=" + this.scenario.firstTask
