@@ -39,9 +39,10 @@ final class BenchmarkReport {
 				Dataset: one subscription whose task has the hosts over 2 steps (agent: 8 sub-steps, plugin: 4) with 60%
 				SUCCESS / 20% RUNNING / 10% FAILED / 10% PENDING and log lines for every finished sub-step, a retry task
 				of its failed hosts, and a history of 2,000 subscriptions × 50 hosts × 3 tasks, written with the app's
-				own write SQL (`bench/LargeDataset`). Each query runs warm (30 unmeasured calls first) from one client on
-				the same machine, against the packaged jar in its own JVM (`-Xmx512m`; M6 with `-Xmx256m`). The SQL floor
-				is the same SQL through JDBC and row mapping, in-process, without HTTP, security or JSON.
+				own write SQL (`bench/LargeDataset`). Each query runs warm (5 unmeasured calls per measured one first,
+				as the JIT on 2 cores needs over a thousand requests to compile a path) from one client on the same
+				machine, against the packaged jar in its own JVM (`-Xmx512m`; M6 with `-Xmx256m`). The SQL floor is the
+				same SQL through JDBC and row mapping, in-process, without HTTP, security or JSON.
 
 				""");
 		for (Benchmark.Result result : results) {

@@ -47,7 +47,7 @@ final class HttpMeasurements {
 			if (!new String(check, 0, Math.min(40, check.length)).contains("\"result\":true")) {
 				throw new IllegalStateException(body.getKey() + " failed: " + new String(check));
 			}
-			results.put(body.getKey(), Stats.measure(30, runs, () -> this.app.post(TASK_RESULT, body.getValue())));
+			results.put(body.getKey(), Stats.measure(Stats.warmup(runs), runs, () -> this.app.post(TASK_RESULT, body.getValue())));
 		}
 		return results;
 	}

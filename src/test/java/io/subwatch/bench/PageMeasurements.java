@@ -72,7 +72,7 @@ final class PageMeasurements {
 		if (first.statusCode() != 200 || !first.body().contains("id=\"counters\"")) {
 			throw new IllegalStateException("the result page answered " + first.statusCode());
 		}
-		return Stats.measure(30, runs, () -> get(resultPage()));
+		return Stats.measure(Stats.warmup(runs), runs, () -> get(resultPage()));
 	}
 
 	/** The live poll URL the page carries while its task runs. */
@@ -113,8 +113,8 @@ final class PageMeasurements {
 	String pollThroughput(int seconds) throws Exception {
 		String poll = pollUrl();
 		String trivial = "/language?lang=en&back=" + URLEncoder.encode(resultPage(), StandardCharsets.UTF_8);
-		throughput(poll, 204, 2);
-		throughput(trivial, 302, 2);
+		throughput(poll, 204, seconds);
+		throughput(trivial, 302, seconds);
 		double polls = throughput(poll, 204, seconds);
 		double baseline = throughput(trivial, 302, seconds);
 		return String.format(Locale.ROOT, "%s: %,.0f req/s unchanged polls (204) vs %,.0f req/s for a trivial redirect"
