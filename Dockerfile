@@ -12,6 +12,15 @@ FROM eclipse-temurin:17-jre
 RUN useradd --system --create-home subwatch
 USER subwatch
 WORKDIR /home/subwatch
-COPY --from=build /src/target/subwatch-*.jar app.jar
+COPY --from=build /src/target/subwatch-*.jar subwatch.jar
+# Class data sharing, Spring Boot's start-up recipe (the benchmark's M10 starts the app the same way, see
+# src/test/java/io/subwatch/bench/Launch.java): extract the jar, let a training run that stops after start-up record
+# the classes it loads, then start from that archive (about a third faster on 2 cores).
+RUN java -Djarmode=tools -jar subwatch.jar extract --destination app \
+ && java -XX:ArchiveClassesAtExit=app/application.jsa -Dspring.context.exit=onRefresh -jar app/subwatch.jar \
+      "--spring.datasource.url=jdbc:h2:mem:training;MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1" \
+      --subwatch.jobs.enabled=false --subwatch.demo.enabled=false \
+      --subwatch.simulator.enabled=false \
+ && rm subwatch.jar
 EXPOSE 8080
-ENTRYPOINT ["java", "-Xmx512m", "-jar", "app.jar"]
+ENTRYPOINT ["java", "-Xmx512m", "-XX:SharedArchiveFile=app/application.jsa", "-jar", "app/subwatch.jar"]

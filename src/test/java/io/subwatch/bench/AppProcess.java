@@ -46,7 +46,7 @@ final class AppProcess implements AutoCloseable {
 		this.startup = startup;
 	}
 
-	static AppProcess start(Path jar, BenchDatabase db, String heap, Path workDir, String... extraArgs)
+	static AppProcess start(Launch launch, BenchDatabase db, String heap, Path workDir, String... extraArgs)
 			throws Exception {
 		int port;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -66,8 +66,8 @@ final class AppProcess implements AutoCloseable {
 		for (String extra : extraArgs) {
 			arguments.put(extra.substring(0, extra.indexOf('=')), extra.substring(extra.indexOf('=') + 1));
 		}
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx" + heap, "-jar", jar.toAbsolutePath().toString()));
+		List<String> command = new ArrayList<>(List.of(Launch.java(), "-Xmx" + heap));
+		command.addAll(launch.jvmArguments());
 		arguments.forEach((name, value) -> command.add(name + "=" + value));
 		ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
 			.redirectErrorStream(true)

@@ -66,8 +66,20 @@ final class HttpMeasurements {
 	 * Events ingest: a new task of hosts, then every host through 12 sub-steps as an executor reports them (the
 	 * SUCCESS of one sub-step with the RUNNING of the next), in batches of 1,000 events from one sender.
 	 */
-	String ingest(LargeDataset.Size size) throws Exception {
+	String ingest(LargeDataset.Size size, double target) throws Exception {
 		int hosts = Math.min(10_000, size.hosts() / 4);
+		// Warm: the same path once on a smaller task, unmeasured.
+		ingestTask(hosts / 5, 60_000_000L);
+		long[] sent = ingestTask(hosts, 50_000_000L);
+		long events = sent[0];
+		double seconds = sent[1] / 1e9;
+		double rate = events / seconds;
+		return String.format(Locale.ROOT, "%s: %,.0f events/s (%,d events for %,d hosts × 12 sub-steps in %.1f s)",
+				(rate >= target) ? "met" : "**gap**", rate, events, hosts, seconds);
+	}
+
+	/** Creates a task of {@code hosts} and reports all its events: how many were sent, and in how many nanoseconds. */
+	private long[] ingestTask(int hosts, long firstHostId) throws Exception {
 		long subscription = id(this.app.post("/api/v1/subscriptions", """
 				{"name": "ingest benchmark", "bk_biz_id": 3, "steps": [{"id": "agent", "type": "AGENT"},
 				 {"id": "bkmonitorbeat", "type": "PLUGIN"}]}"""), "subscription_id");
@@ -76,7 +88,7 @@ final class HttpMeasurements {
 		for (int from = 0; from < hosts; from += 2_500) {
 			StringBuilder instances = new StringBuilder();
 			for (int i = from; i < Math.min(hosts, from + 2_500); i++) {
-				long hostId = 50_000_000L + i;
+				long hostId = firstHostId + i;
 				instances.append((i > from) ? "," : "").append("""
 						{"instance_id": "host|instance|host|%d", "instance_info": {"host": {"bk_host_id": %d,
 						 "bk_host_innerip": "10.9.%d.%d", "bk_cloud_id": 0, "bk_biz_id": 3}},
@@ -96,7 +108,6 @@ final class HttpMeasurements {
 		this.app.post("/api/v1/tasks/" + task + "/ready", "{}");
 		List<String> events = new ArrayList<>(records.size() * 24);
 		String[] steps = { "agent", "bkmonitorbeat" };
-		int[] subs = { 8, 4 };
 		long second = 0;
 		for (int position = 0; position < 12; position++) {
 			int step = (position < 8) ? 0 : 1;
@@ -119,9 +130,7 @@ final class HttpMeasurements {
 			this.app.post("/api/v1/events", "{\"events\": [" + String.join(",", events.subList(from,
 					Math.min(events.size(), from + 1_000))) + "]}");
 		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		return String.format(Locale.ROOT, "%,.0f events/s (%,d events for %,d hosts × %d sub-steps in %.1f s)",
-				events.size() / seconds, events.size(), hosts, subs[0] + subs[1], seconds);
+		return new long[] { events.size(), System.nanoTime() - start };
 	}
 
 	private static String event(long record, String step, int sub, String status, String time) {
