@@ -48,7 +48,9 @@ class SubscriptionPages {
 	@Transactional(readOnly = true)
 	SubscriptionPage load(long subscriptionId, ResultQuery query, Access access, String knownVersion) {
 		Subscription subscription = this.pageAccess.readable(subscriptionId, access);
-		String stamp = stamp(subscription, access);
+		String stamp = this.tasks.changeStamp(subscriptionId)
+			.map((found) -> stamp(found, subscriptionId, access))
+			.orElseThrow(() -> new PageNotFoundException("subscription " + subscriptionId));
 		Task task = task(subscription, query.task());
 		ResultScope scope = new ResultScope(subscriptionId, (task != null && !query.task().all()) ? task.id() : null);
 		StatusCounts counts = scope.aggregated() ? this.counters.findBySubscription(subscriptionId)
@@ -73,18 +75,23 @@ class SubscriptionPages {
 
 	/**
 	 * Whether a poll that carries {@code knownVersion} can be answered "unchanged" without loading anything: nothing
-	 * of the subscription's tasks changed since that version was made, for the same reader. Two small reads.
+	 * of the subscription's tasks changed since that version was made, for the same reader. One small read.
 	 */
-	@Transactional(readOnly = true)
 	boolean unchanged(long subscriptionId, Access access, String knownVersion) {
-		Subscription subscription = this.pageAccess.readable(subscriptionId, access);
-		return knownVersion != null && knownVersion.startsWith(stamp(subscription, access) + ".");
+		if (knownVersion == null || access.instanceId() != null) {
+			return false;
+		}
+		// Whatever is not plainly "unchanged" (unknown, not readable) goes the full way, which answers it properly.
+		return this.tasks.changeStamp(subscriptionId)
+			.filter((stamp) -> access.canRead(stamp.bkBizId(), subscriptionId))
+			.map((stamp) -> knownVersion.startsWith(stamp(stamp, subscriptionId, access) + "."))
+			.orElse(false);
 	}
 
 	/** The data's change stamp, with what else decides how the regions look to this reader. */
-	private String stamp(Subscription subscription, Access access) {
-		return LiveVersion.of(this.tasks.changeStamp(subscription.id()), LocaleContextHolder.getLocale(),
-				access.shared(), PageAccess.canWrite(subscription, access));
+	private static String stamp(TaskDao.ChangeStamp stamp, long subscriptionId, Access access) {
+		return LiveVersion.of(stamp.stamp(), LocaleContextHolder.getLocale(), access.shared(),
+				access.canWrite(stamp.bkBizId(), subscriptionId));
 	}
 
 	/** The base set a task choice names (the newest task for "latest"). */

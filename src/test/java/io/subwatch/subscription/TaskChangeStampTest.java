@@ -28,40 +28,49 @@ class TaskChangeStampTest {
 	@Autowired
 	TransactionTemplate transaction;
 
+	String stamp(long subscriptionId) {
+		return this.tasks.changeStamp(subscriptionId).orElseThrow().stamp();
+	}
+
+	@Test
+	void unknownSubscriptionsHaveNoStamp() {
+		assertThat(this.tasks.changeStamp(Long.MAX_VALUE)).isEmpty();
+	}
+
 	@Test
 	void everyWriteToTheSubscriptionsTasksMovesTheStampAndNothingElseDoes() {
 		long bizId = this.fixtures.newBizId();
 		long subscriptionId = this.fixtures.subscription(bizId);
 		long other = this.fixtures.subscription(bizId);
-		String empty = this.tasks.changeStamp(subscriptionId);
+		String empty = stamp(subscriptionId);
 
 		var task = this.fixtures.task(subscriptionId, this.fixtures.hosts(bizId, 3));
-		String created = this.tasks.changeStamp(subscriptionId);
+		String created = stamp(subscriptionId);
 		assertThat(created).as("a task with records").isNotEqualTo(empty);
-		assertThat(this.tasks.changeStamp(subscriptionId)).as("reading twice").isEqualTo(created);
+		assertThat(stamp(subscriptionId)).as("reading twice").isEqualTo(created);
 
 		this.fixtures.task(other, this.fixtures.hosts(bizId, 2));
-		assertThat(this.tasks.changeStamp(subscriptionId)).as("another subscription's task").isEqualTo(created);
+		assertThat(stamp(subscriptionId)).as("another subscription's task").isEqualTo(created);
 
 		this.fixtures.send(List.of(Fixtures.event(task.records().get(0).recordId(), 0, "RUNNING",
 				Instant.parse("2026-11-28T02:00:00Z"))));
-		String afterEvent = this.tasks.changeStamp(subscriptionId);
+		String afterEvent = stamp(subscriptionId);
 		assertThat(afterEvent).as("an event batch").isNotEqualTo(created);
 
 		this.transaction.executeWithoutResult((tx) -> this.tasks.lockAll(List.of(task.taskId())));
-		String afterLock = this.tasks.changeStamp(subscriptionId);
+		String afterLock = stamp(subscriptionId);
 		assertThat(afterLock).as("a writer locking the task").isNotEqualTo(afterEvent);
 
 		this.tasks.addInstanceCount(task.taskId(), 0);
-		String afterAdd = this.tasks.changeStamp(subscriptionId);
+		String afterAdd = stamp(subscriptionId);
 		assertThat(afterAdd).as("records added").isNotEqualTo(afterLock);
 
 		this.tasks.markReady(task.taskId(), null, Instant.parse("2026-11-28T03:00:00Z"));
-		String afterReady = this.tasks.changeStamp(subscriptionId);
+		String afterReady = stamp(subscriptionId);
 		assertThat(afterReady).as("made ready").isNotEqualTo(afterAdd);
 
 		this.tasks.touch(List.of(task.taskId()), Instant.parse("2026-11-28T04:00:00Z"));
-		assertThat(this.tasks.changeStamp(subscriptionId)).as("only the last-event time").isEqualTo(afterReady);
+		assertThat(stamp(subscriptionId)).as("only the last-event time").isEqualTo(afterReady);
 	}
 
 }

@@ -129,6 +129,8 @@ class SubscriptionPageTest {
 		assertThat(current).isNotEqualTo(poll);
 		RequestPostProcessor viewer = TestUsers.viewer(BizScope.of(java.util.Set.of(this.scenario.bizId)));
 		assertThat(this.pages.get(current, viewer).status()).isEqualTo(200);
+		RequestPostProcessor stranger = TestUsers.operator(BizScope.of(java.util.Set.of(this.scenario.bizId + 1)));
+		assertThat(this.pages.get(current, stranger).status()).as("another business, with a valid version").isEqualTo(404);
 		assertThat(this.pages.perform(
 				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(java.net.URI.create(current)),
 				this.operator).getResponse().getStatus()).isEqualTo(204);
