@@ -2,6 +2,7 @@ package io.subwatch.security;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -46,9 +47,20 @@ class CachedBodyRequest extends HttpServletRequestWrapper {
 				return true;
 			}
 
+			/** The whole body is in memory: it is available now, and all read once the listener has taken it. */
 			@Override
 			public void setReadListener(ReadListener listener) {
-				throw new UnsupportedOperationException("the body is already in memory");
+				try {
+					if (!isFinished()) {
+						listener.onDataAvailable();
+					}
+					if (isFinished()) {
+						listener.onAllDataRead();
+					}
+				}
+				catch (IOException ex) {
+					listener.onError(ex);
+				}
 			}
 
 		};
