@@ -1,7 +1,6 @@
 package io.subwatch.security;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 
 import io.subwatch.system.ErrorCode;
@@ -67,21 +66,22 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 							+ ApiErrors.CREDENTIALS_HINT);
 			return;
 		}
-		Optional<Duration> wait = this.authenticator.waitBefore(credentials, request.getRemoteAddr());
-		if (wait.isPresent()) {
-			response.setHeader("Retry-After", String.valueOf(Math.max(1, wait.get().toSeconds())));
+		LoginThrottle.Attempt attempt = this.authenticator.check(credentials, request.getRemoteAddr());
+		if (attempt.waitBefore().isPresent()) {
+			long seconds = LoginThrottledException.seconds(attempt.waitBefore().get());
+			response.setHeader("Retry-After", String.valueOf(seconds));
 			this.errors.write(response, HttpStatus.TOO_MANY_REQUESTS, ErrorCode.UNAUTHENTICATED,
-					"too many wrong credentials from this application code or address; retry in "
-							+ Math.max(1, wait.get().toSeconds()) + " s");
+					"too many wrong credentials from this address; retry in " + seconds + " s");
 			return;
 		}
 		Optional<ApiCaller> caller = this.authenticator.authenticate(credentials);
 		if (caller.isEmpty()) {
-			this.authenticator.failed(credentials, request.getRemoteAddr());
+			this.authenticator.failed(attempt);
 			this.errors.write(response, HttpStatus.UNAUTHORIZED, ErrorCode.UNAUTHENTICATED,
 					"bk_app_code or bk_app_secret is wrong, or the application is disabled");
 			return;
 		}
+		this.authenticator.succeeded(attempt);
 		SecurityContext context = this.contexts.createEmptyContext();
 		context.setAuthentication(caller.get().authentication());
 		this.contexts.setContext(context);

@@ -62,13 +62,20 @@ class ApiAuthenticator {
 			.map((found) -> ApiCaller.of(found, username(credentials.username())));
 	}
 
-	/** How long an application code or client address must wait after repeated wrong credentials. */
-	Optional<Duration> waitBefore(ApiCredentials credentials, String address) {
-		return this.throttle.waitBefore(throttleKey(credentials), address);
+	/**
+	 * This request's attempt and how long it must still wait: a client address, or an application code from that
+	 * address, waits after repeated wrong credentials; other addresses are never slowed by them.
+	 */
+	LoginThrottle.Attempt check(ApiCredentials credentials, String address) {
+		return this.throttle.check(throttleKey(credentials), address);
 	}
 
-	void failed(ApiCredentials credentials, String address) {
-		this.throttle.failed(throttleKey(credentials), address);
+	void failed(LoginThrottle.Attempt attempt) {
+		this.throttle.failed(attempt);
+	}
+
+	void succeeded(LoginThrottle.Attempt attempt) {
+		this.throttle.succeeded(attempt);
 	}
 
 	private static String throttleKey(ApiCredentials credentials) {

@@ -1,8 +1,5 @@
 package io.subwatch.security;
 
-import java.time.Duration;
-import java.util.Optional;
-
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -12,7 +9,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 /**
- * Spring Security's password check, throttled (per user name and per client address), and producing a
+ * Spring Security's password check, throttled (per client address and per user name from that address, see
+ * {@link LoginThrottle}), and producing a
  * {@link SubwatchUser} principal that carries the user's {@link Access} and no password hash.
  */
 class LoginAuthenticationProvider extends DaoAuthenticationProvider {
@@ -31,17 +29,17 @@ class LoginAuthenticationProvider extends DaoAuthenticationProvider {
 		String username = LoginAccounts.normalize(authentication.getName());
 		String address = (authentication.getDetails() instanceof WebAuthenticationDetails details)
 				? details.getRemoteAddress() : "unknown";
-		Optional<Duration> wait = this.throttle.waitBefore(username, address);
-		if (wait.isPresent()) {
-			throw new LoginThrottledException(wait.get());
+		LoginThrottle.Attempt attempt = this.throttle.check(username, address);
+		if (attempt.waitBefore().isPresent()) {
+			throw new LoginThrottledException(attempt.waitBefore().get());
 		}
 		try {
 			Authentication result = super.authenticate(authentication);
-			this.throttle.succeeded(username);
+			this.throttle.succeeded(attempt);
 			return result;
 		}
 		catch (AuthenticationException ex) {
-			this.throttle.failed(username, address);
+			this.throttle.failed(attempt);
 			throw ex;
 		}
 	}

@@ -16,7 +16,12 @@ class LoginThrottledException extends AuthenticationException {
 
 	/** Whole seconds to wait, at least one. */
 	long waitSeconds() {
-		return Math.max(1, (this.wait.toMillis() + 999) / 1000);
+		return seconds(this.wait);
+	}
+
+	/** A wait in whole seconds, rounded up, at least one (the form's message and the API's Retry-After). */
+	static long seconds(Duration wait) {
+		return Math.max(1, (wait.toMillis() + 999) / 1000);
 	}
 
 }

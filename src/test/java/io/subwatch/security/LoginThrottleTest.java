@@ -8,12 +8,16 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The throttling policy on a clock the test moves: free failures, doubling waits, the cap, forgetting. */
+/**
+ * The throttling policy on a clock the test moves: free failures per name from one address and per address, doubling
+ * waits, the cap, forgetting; never per name alone.
+ */
 class LoginThrottleTest {
 
 	private final MutableClock clock = new MutableClock(Instant.parse("2026-11-28T02:00:00Z"));
@@ -26,52 +30,73 @@ class LoginThrottleTest {
 			this.clock);
 
 	@Test
-	void fiveFailuresAreFreeThenEachAttemptWaitsTwiceAsLong() {
+	void fiveFailuresOfOneNameFromOneAddressAreFreeThenEachAttemptWaitsTwiceAsLong() {
 		for (int i = 0; i < 4; i++) {
-			this.throttle.failed("alice", "10.0.0.1");
-			assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isEmpty();
+			fail("alice", "10.0.0.1");
+			assertThat(waitBefore("alice", "10.0.0.1")).isEmpty();
 		}
-		this.throttle.failed("alice", "10.0.0.1");
-		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).contains(Duration.ofSeconds(1));
+		fail("alice", "10.0.0.1");
+		assertThat(waitBefore("alice", "10.0.0.1")).contains(Duration.ofSeconds(1));
 		this.clock.advance(Duration.ofSeconds(1));
-		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).isEmpty();
-		this.throttle.failed("alice", "10.0.0.1");
-		assertThat(this.throttle.waitBefore("alice", "10.0.0.1")).contains(Duration.ofSeconds(2));
-		this.throttle.failed("alice", "10.0.0.1");
-		assertThat(this.throttle.waitBefore("Alice", "10.9.9.9")).as("per user, whatever the address or case")
-			.contains(Duration.ofSeconds(4));
-		assertThat(this.throttle.waitBefore("bob", "10.0.0.2")).isEmpty();
+		assertThat(waitBefore("alice", "10.0.0.1")).isEmpty();
+		fail("alice", "10.0.0.1");
+		assertThat(waitBefore("alice", "10.0.0.1")).contains(Duration.ofSeconds(2));
+		fail("alice", "10.0.0.1");
+		assertThat(waitBefore("Alice", "10.0.0.1")).as("whatever the case").contains(Duration.ofSeconds(4));
+		assertThat(waitBefore("alice", "10.9.9.9")).as("the same name from another address").isEmpty();
+		assertThat(waitBefore("bob", "10.0.0.1")).as("another name from the same address").isEmpty();
+	}
+
+	@Test
+	void guessesFromManyAddressesNeverSlowTheNameDownButAreStillCounted() {
+		for (int i = 0; i < 100; i++) {
+			fail("erin", "10.1.0." + i);
+		}
+		assertThat(waitBefore("erin", "10.2.0.1")).isEmpty();
+		assertThat(this.failures.rows.get("user:erin").count()).as("the record of guesses at erin").isEqualTo(100);
 	}
 
 	@Test
 	void waitsAreCappedAndForgottenAfterAnHourWithoutFailure() {
 		for (int i = 0; i < 40; i++) {
-			this.throttle.failed("carol", "10.0.0.3");
+			fail("carol", "10.0.0.3");
 		}
-		assertThat(this.throttle.waitBefore("carol", "10.0.0.4")).contains(Duration.ofMinutes(15));
+		assertThat(waitBefore("carol", "10.0.0.3")).contains(Duration.ofMinutes(15));
 		this.clock.advance(Duration.ofMinutes(61));
-		assertThat(this.throttle.waitBefore("carol", "10.0.0.4")).isEmpty();
-		this.throttle.failed("carol", "10.0.0.4");
-		assertThat(this.throttle.waitBefore("carol", "10.0.0.4")).as("counting starts again").isEmpty();
+		assertThat(waitBefore("carol", "10.0.0.3")).isEmpty();
+		fail("carol", "10.0.0.3");
+		assertThat(waitBefore("carol", "10.0.0.3")).as("counting starts again").isEmpty();
 	}
 
 	@Test
 	void oneAddressTryingManyUsersIsSlowedAfterTwentyFailures() {
 		for (int i = 0; i < 20; i++) {
-			this.throttle.failed("user" + i, "10.0.0.5");
+			fail("user" + i, "10.0.0.5");
 		}
-		assertThat(this.throttle.waitBefore("someone-else", "10.0.0.5")).contains(Duration.ofSeconds(1));
-		assertThat(this.throttle.waitBefore("someone-else", "10.0.0.6")).isEmpty();
+		assertThat(waitBefore("someone-else", "10.0.0.5")).contains(Duration.ofSeconds(1));
+		assertThat(waitBefore("someone-else", "10.0.0.6")).isEmpty();
 	}
 
 	@Test
-	void successForgetsTheUsersFailuresButNotTheAddresses() {
+	void successForgetsTheNamesFailuresFromThatAddressButNotTheAddresses() {
 		for (int i = 0; i < 25; i++) {
-			this.throttle.failed("dave", "10.0.0.7");
+			fail("dave", "10.0.0.7");
 		}
-		this.throttle.succeeded("dave");
-		assertThat(this.throttle.waitBefore("dave", "10.0.0.8")).isEmpty();
-		assertThat(this.throttle.waitBefore("dave", "10.0.0.7")).isNotEmpty();
+		this.clock.advance(Duration.ofMinutes(15));
+		LoginThrottle.Attempt right = this.throttle.check("dave", "10.0.0.7");
+		assertThat(right.pairFailedBefore()).isTrue();
+		this.throttle.succeeded(right);
+		assertThat(this.failures.rows).doesNotContainKey("pair:10.0.0.7|dave").containsKey("addr:10.0.0.7");
+		for (int i = 0; i < 25; i++) {
+			fail("dave", "10.0.0.7");
+		}
+		assertThat(waitBefore("frank", "10.0.0.7")).as("the address stays slowed").isNotEmpty();
+	}
+
+	@Test
+	void aLongNameAndAddressStillFitTheKeyColumn() {
+		fail("n".repeat(500), "a".repeat(500));
+		assertThat(this.failures.rows.keySet()).allMatch((key) -> key.length() <= 200);
 	}
 
 	@Test
@@ -80,6 +105,14 @@ class LoginThrottleTest {
 		assertThat(this.throttle.delay(5, 5)).isEqualTo(Duration.ofSeconds(1));
 		assertThat(this.throttle.delay(8, 5)).isEqualTo(Duration.ofSeconds(8));
 		assertThat(this.throttle.delay(1000, 5)).isEqualTo(Duration.ofMinutes(15));
+	}
+
+	private void fail(String name, String address) {
+		this.throttle.failed(this.throttle.check(name, address));
+	}
+
+	private Optional<Duration> waitBefore(String name, String address) {
+		return this.throttle.check(name, address).waitBefore();
 	}
 
 	static final class MutableClock extends Clock {
@@ -114,7 +147,7 @@ class LoginThrottleTest {
 	/** The DAO's contract over a map (the SQL itself runs in the integration tests). */
 	static final class InMemoryFailures extends LoginFailureDao {
 
-		private final Map<String, Failures> rows = new HashMap<>();
+		final Map<String, Failures> rows = new HashMap<>();
 
 		InMemoryFailures() {
 			super(null);
