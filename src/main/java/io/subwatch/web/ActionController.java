@@ -12,11 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Retry and terminate from the pages: a confirmation page with the exact host counts, then a POST that acts once
- * (its form carries a one-time token) and redirects to the result with a message (post-redirect-get).
+ * (its form carries a one-time token) and redirects to the result with a message (post-redirect-get). The page to
+ * return to ({@code back}) is a path of this site, redirected to literally (see {@link PageLinks#redirect}).
  */
 @Controller
 class ActionController {
@@ -28,20 +31,20 @@ class ActionController {
 	}
 
 	@RequestMapping(path = "/subscriptions/{id}/confirm", method = { RequestMethod.GET, RequestMethod.POST })
-	String confirm(@PathVariable long id, ActionForm form, Access access, Model model,
+	ModelAndView confirm(@PathVariable long id, ActionForm form, Access access, Model model,
 			RedirectAttributes redirect) {
 		this.operator.requireWritable(id, access);
 		ActionTarget target = form.target(id, ActionTarget.Kind.parse(form.action()));
 		if (target.explicit() && target.instances().isEmpty()) {
 			redirect.addFlashAttribute("flash", Flash.warn("action.selectFirst"));
-			return "redirect:" + target.backHref();
+			return new ModelAndView(PageLinks.redirect(target.backHref()));
 		}
 		model.addAttribute("preview", this.operator.preview(id, target, access));
-		return "subscription/confirm";
+		return new ModelAndView("subscription/confirm");
 	}
 
 	@PostMapping("/subscriptions/{id}/retry")
-	String retry(@PathVariable long id, ActionForm form, Access access, HttpSession session,
+	RedirectView retry(@PathVariable long id, ActionForm form, Access access, HttpSession session,
 			RedirectAttributes redirect) {
 		this.operator.requireWritable(id, access);
 		ActionTarget target = form.target(id, ActionTarget.Kind.RETRY);
@@ -68,7 +71,7 @@ class ActionController {
 	}
 
 	@PostMapping("/subscriptions/{id}/terminate")
-	String terminate(@PathVariable long id, ActionForm form, Access access, HttpSession session,
+	RedirectView terminate(@PathVariable long id, ActionForm form, Access access, HttpSession session,
 			RedirectAttributes redirect) {
 		this.operator.requireWritable(id, access);
 		ActionTarget target = form.target(id, ActionTarget.Kind.TERMINATE);
@@ -88,21 +91,21 @@ class ActionController {
 		return done(session, form, to, flash, redirect);
 	}
 
-	private static String done(HttpSession session, ActionForm form, String to, Flash flash,
+	private static RedirectView done(HttpSession session, ActionForm form, String to, Flash flash,
 			RedirectAttributes redirect) {
 		ActionTokens.complete(session, form.token(), to, flash);
 		redirect.addFlashAttribute("flash", flash);
-		return "redirect:" + to;
+		return PageLinks.redirect(to);
 	}
 
 	/** A second submit of the same confirmation: show the first one's result, do nothing again. */
-	private static String repeated(ActionTokens.Outcome earlier, ActionTarget target, RedirectAttributes redirect) {
+	private static RedirectView repeated(ActionTokens.Outcome earlier, ActionTarget target, RedirectAttributes redirect) {
 		if (earlier.redirect() == null) {
 			redirect.addFlashAttribute("flash", Flash.warn("action.inProgress"));
-			return "redirect:" + target.backHref();
+			return PageLinks.redirect(target.backHref());
 		}
 		redirect.addFlashAttribute("flash", earlier.flash().withDetail("action.alreadyDone"));
-		return "redirect:" + earlier.redirect();
+		return PageLinks.redirect(earlier.redirect());
 	}
 
 	/** Says so when the count differs from what the confirmation showed (hosts finished or changed meanwhile). */

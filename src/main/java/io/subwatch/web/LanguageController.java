@@ -10,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The language switch: remembers the choice in a cookie and goes back to the page it was chosen on. */
 @Controller
@@ -22,14 +23,14 @@ class LanguageController {
 	}
 
 	@GetMapping("/language")
-	String choose(@RequestParam(name = "lang", required = false) String lang,
+	RedirectView choose(@RequestParam(name = "lang", required = false) String lang,
 			@RequestParam(name = "back", required = false) String back, HttpServletRequest request,
 			HttpServletResponse response, Access access) {
 		Locale locale = (lang != null) ? LocaleConfig.supported(Locale.forLanguageTag(lang.replace('_', '-'))) : null;
 		if (locale != null) {
 			this.localeResolver.setLocale(request, response, locale);
 		}
-		return "redirect:" + PageLinks.safeLocalPath(back);
+		return PageLinks.redirect(back);
 	}
 
 }
