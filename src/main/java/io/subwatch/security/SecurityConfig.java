@@ -93,6 +93,8 @@ public class SecurityConfig {
 			.requestCache((cache) -> cache.requestCache(requestCache))
 			.authorizeHttpRequests((auth) -> auth.dispatcherTypeMatchers(DispatcherType.ERROR)
 				.permitAll()
+				.requestMatchers(notFoundForward())
+				.permitAll()
 				.requestMatchers("/login", "/language", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
@@ -134,6 +136,12 @@ public class SecurityConfig {
 				return filter;
 			}
 		};
+	}
+
+	/** The 404 page, when {@link WebEntryPoint} forwards a share-link visitor there (never when asked for directly). */
+	private static RequestMatcher notFoundForward() {
+		return (request) -> request.getDispatcherType() == DispatcherType.FORWARD && WebEntryPoint.NOT_FOUND_PATH
+			.equals(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
 	/** retry and revoke, under every prefix of the task_result family. */

@@ -10,6 +10,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
@@ -21,11 +22,16 @@ import org.springframework.security.web.csrf.CsrfException;
  * the login page swapped into a region, so htmx is told to load a whole page instead ({@code HX-Refresh} reloads the
  * page being read, whose request then goes to the login form and back; a boosted navigation gets
  * {@code HX-Redirect} to its own URL). A share link that ended goes to the "link ended" page rather than to the login.
- * A form post whose session expired (its CSRF token died with it) is treated as "sign in again", not as a 403.
+ * A form post whose session expired (its CSRF token died with it) is treated as "sign in again", not as a 403. A
+ * share-link visitor asking for anything outside its link gets the same 404 page as for a missing subscription, so
+ * the answer does not tell what exists.
  */
 class WebEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	static final String SHARE_ENDED_PATH = "/s/ended";
+
+	/** The pages' 404 "not found" as an address (a page controller that only says so). */
+	static final String NOT_FOUND_PATH = "/not-found";
 
 	private final LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
 
@@ -66,6 +72,12 @@ class WebEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 			throws IOException, ServletException {
 		if (ex instanceof CsrfException && sessionExpired(request)) {
 			commence(request, response, new InsufficientAuthenticationException("session expired", ex));
+			return;
+		}
+		if (SecurityContextHolder.getContext().getAuthentication() != null
+				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof ShareLinkPrincipal link
+				&& !PageAuthorization.withinLink(request, link)) {
+			request.getRequestDispatcher(NOT_FOUND_PATH).forward(request, response);
 			return;
 		}
 		this.denied.handle(request, response, ex);

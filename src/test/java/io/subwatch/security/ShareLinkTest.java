@@ -27,6 +27,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -80,14 +81,18 @@ class ShareLinkTest {
 		this.mvc.perform(get("/subscriptions/{id}/probe", this.subscriptionId).session(visitor))
 			.andExpect(status().isOk())
 			.andExpect(content().string("subscription " + this.subscriptionId + " as share-link"));
-		this.mvc.perform(get("/subscriptions/{id}/probe", this.otherSubscriptionId).session(visitor))
-			.andExpect(status().isForbidden());
+		// outside the link: the pages' 404 (forwarded to; ShareLinkNotFoundTest follows it through the real server)
+		for (String page : List.of("/subscriptions/" + this.otherSubscriptionId + "/probe", "/", "/admin/users",
+				"/admin/applications")) {
+			this.mvc.perform(get(page).session(visitor)).andExpect(forwardedUrl("/not-found"));
+		}
+		this.mvc.perform(post("/subscriptions/{id}/terminate", this.otherSubscriptionId).session(visitor).with(csrf()))
+			.andExpect(forwardedUrl("/not-found"));
+		// inside it, what a link may not do stays "forbidden"
 		this.mvc.perform(post("/subscriptions/{id}/probe", this.subscriptionId).session(visitor).with(csrf()))
 			.andExpect(status().isForbidden());
-		for (String page : List.of("/", "/admin/users", "/admin/applications",
-				"/subscriptions/" + this.subscriptionId + "/share-links")) {
-			this.mvc.perform(get(page).session(visitor)).andExpect(status().isForbidden());
-		}
+		this.mvc.perform(get("/subscriptions/{id}/share-links", this.subscriptionId).session(visitor))
+			.andExpect(status().isForbidden());
 		this.mvc.perform(post("/subscriptions/{id}/share-links", this.subscriptionId).session(visitor).with(csrf()))
 			.andExpect(status().isForbidden());
 		List<AuditEntry> entries = this.audit.findRecentBySubscription(this.subscriptionId, 5);
@@ -105,9 +110,9 @@ class ShareLinkTest {
 			.andExpect(status().isOk());
 		String other = UriUtils.encodePathSegment(this.instances.get(1), "UTF-8");
 		this.mvc.perform(get(URI.create("/subscriptions/" + this.subscriptionId + "/instances/" + other + "/probe")).session(visitor))
-			.andExpect(status().isForbidden());
+			.andExpect(forwardedUrl("/not-found"));
 		this.mvc.perform(get("/subscriptions/{id}/probe", this.subscriptionId).session(visitor))
-			.andExpect(status().isForbidden());
+			.andExpect(forwardedUrl("/not-found"));
 	}
 
 	@Test
