@@ -13,6 +13,7 @@ import java.util.Locale;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.system.SubwatchProperties;
+import io.subwatch.system.VisibleText;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -37,6 +38,14 @@ class PageFormat {
 		this.zone = properties.timeZone();
 		this.clock = clock;
 		this.messages = messages;
+	}
+
+	/**
+	 * Text from users and API callers (names, reasons) with the characters that reorder or hide text written out as
+	 * {@code <U+202E>} ({@link VisibleText}).
+	 */
+	public String visible(String text) {
+		return VisibleText.escape(text);
 	}
 
 	/** {@code 2026-11-28 10:00:09} in the configured zone. */
