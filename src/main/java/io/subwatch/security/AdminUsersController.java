@@ -1,5 +1,7 @@
 package io.subwatch.security;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -8,16 +10,22 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The admin pages for users: the list with a form for a new user, and one user's role, grants and password. */
+/**
+ * The admin pages for users: the list with a form for a new user, and one user's role, grants and password (set with
+ * the admin's own password as confirmation).
+ */
 @Controller
 class AdminUsersController {
 
 	private final UserAdministration users;
 
+	private final PasswordChanges passwords;
+
 	private final PageTime.Format times;
 
-	AdminUsersController(UserAdministration users, PageTime.Format times) {
+	AdminUsersController(UserAdministration users, PasswordChanges passwords, PageTime.Format times) {
 		this.users = users;
+		this.passwords = passwords;
 		this.times = times;
 	}
 
@@ -74,10 +82,11 @@ class AdminUsersController {
 	}
 
 	@PostMapping("/admin/users/{id}/password")
-	String password(@PathVariable long id, @RequestParam(required = false) String password, Access access,
+	String password(@PathVariable long id, @RequestParam(required = false) String password,
+			@RequestParam(required = false) String adminPassword, Access access, HttpServletRequest request,
 			RedirectAttributes redirect) {
 		try {
-			this.users.setPassword(id, password, access);
+			this.passwords.set(id, password, access, adminPassword, request.getRemoteAddr());
 			redirect.addFlashAttribute(Notice.ATTRIBUTE, Notice.done("admin.user.password-set"));
 		}
 		catch (RejectedInput ex) {

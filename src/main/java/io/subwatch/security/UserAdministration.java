@@ -15,7 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What the admin pages do to users, each change audited under the admin's name. An admin cannot take away their own
- * admin role or disable themselves, so there is always an admin left.
+ * admin role or disable themselves, so there is always an admin left. Passwords are set through
+ * {@link PasswordChanges}.
  */
 @Service
 class UserAdministration {
@@ -51,7 +52,7 @@ class UserAdministration {
 		String name = GrantInput.username(username);
 		Role chosen = GrantInput.role(role);
 		BizScope grants = GrantInput.scope(allBusinesses, businesses);
-		String hash = this.encoder.encode(GrantInput.password(password));
+		String hash = this.encoder.encode(PasswordPolicy.check(name, password));
 		Instant now = this.clock.instant();
 		long id;
 		try {
@@ -75,14 +76,6 @@ class UserAdministration {
 		this.users.update(id, chosen, grants, enabled);
 		this.audit.insert(this.clock.instant(), admin.actor(), "USER_UPDATED", null, null, null,
 				describe(user.username(), chosen, grants, enabled));
-	}
-
-	@Transactional
-	void setPassword(long id, String password, Access admin) {
-		UserAccount user = get(id);
-		this.users.updatePassword(id, this.encoder.encode(GrantInput.password(password)));
-		this.audit.insert(this.clock.instant(), admin.actor(), "USER_PASSWORD_SET", null, null, null,
-				"user " + user.username());
 	}
 
 	private static String describe(String username, Role role, BizScope grants, boolean enabled) {

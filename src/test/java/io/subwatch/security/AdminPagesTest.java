@@ -154,6 +154,7 @@ class AdminPagesTest {
 				SecurityFixtures.address());
 		this.mvc.perform(get("/subscriptions/{id}/probe", subscriptionId).session(session)).andExpect(status().isOk());
 		this.mvc.perform(post("/admin/users/{id}/password", user.id()).param("password", "another long password")
+			.param("adminPassword", "test-admin-password")
 			.with(TestUsers.admin())
 			.with(csrf())).andExpect(redirectedUrl("/admin/users/" + user.id()));
 		this.mvc.perform(get("/subscriptions/{id}/probe", subscriptionId).session(session))
