@@ -1,7 +1,7 @@
 /**
  * Who may see and do what: browser users (form login, roles, business grants, the admin pages), API applications
  * (BlueKing {@code bk_app_code}/{@code bk_app_secret}, read and write grants), share links (read-only sessions of one
- * subscription), and the filter chains, headers and throttling that enforce it. Everything else asks {@link
- * io.subwatch.security.Access}.
+ * subscription), password rules and changes, and the filter chains, headers and throttling that enforce it.
+ * Everything else asks {@link io.subwatch.security.Access}.
  */
 package io.subwatch.security;
