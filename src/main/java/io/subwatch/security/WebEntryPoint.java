@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.InsufficientAuthenticationException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -74,8 +75,8 @@ class WebEntryPoint implements AuthenticationEntryPoint, AccessDeniedHandler {
 			commence(request, response, new InsufficientAuthenticationException("session expired", ex));
 			return;
 		}
-		if (SecurityContextHolder.getContext().getAuthentication() != null
-				&& SecurityContextHolder.getContext().getAuthentication().getPrincipal() instanceof ShareLinkPrincipal link
+		Authentication current = SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication();
+		if (current != null && current.getPrincipal() instanceof ShareLinkPrincipal link
 				&& !PageAuthorization.withinLink(request, link)) {
 			request.getRequestDispatcher(NOT_FOUND_PATH).forward(request, response);
 			return;
