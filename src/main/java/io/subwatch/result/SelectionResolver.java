@@ -10,6 +10,7 @@ import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.SubscriptionDao;
+import io.subwatch.subscription.SubscriptionScope;
 import io.subwatch.subscription.Task;
 import io.subwatch.subscription.TaskDao;
 import io.subwatch.system.ApiException;
@@ -32,21 +33,39 @@ class SelectionResolver {
 
 	private final RecordQueryDao queries;
 
-	SelectionResolver(SubscriptionDao subscriptions, TaskDao tasks, CounterDao counters, RecordQueryDao queries) {
+	private final SubscriptionScope scope;
+
+	SelectionResolver(SubscriptionDao subscriptions, TaskDao tasks, CounterDao counters, RecordQueryDao queries,
+			SubscriptionScope scope) {
+		this.scope = scope;
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.counters = counters;
 		this.queries = queries;
 	}
 
+	/** The subscription, which the caller must see; 3800001 when it does not exist (retry, the pages). */
 	Subscription visibleSubscription(long subscriptionId, Access access) {
-		return this.subscriptions.findById(subscriptionId)
-			.filter((s) -> access.canRead(s.bkBizId(), s.id()))
-			.orElseThrow(() -> ApiException.invalid("subscription " + subscriptionId + " does not exist"));
+		return visibleSubscription(subscriptionId, access, ErrorCode.VALIDATION);
 	}
 
-	/** The tasks named by {@code taskIdList}, all of which must belong to the subscription (newest first). */
+	/**
+	 * The subscription, which the caller must see, else {@code whenMissing}: spec section 7 gives each endpoint its
+	 * own code (task_result 3800003, task_result_detail 3800007, revoke 3800016, retry 3800001).
+	 */
+	Subscription visibleSubscription(long subscriptionId, Access access, ErrorCode whenMissing) {
+		return this.subscriptions.findById(subscriptionId)
+			.filter((s) -> access.canRead(s.bkBizId(), s.id()))
+			.orElseThrow(() -> new ApiException(whenMissing, "subscription " + subscriptionId + " does not exist"));
+	}
+
+	/** The tasks named by {@code taskIdList}, all of which must belong to the subscription (newest first), else 3800003. */
 	List<Task> tasksOf(Subscription subscription, List<Long> taskIdList) {
+		return tasksOf(subscription, taskIdList, ErrorCode.TASK_NOT_EXIST);
+	}
+
+	/** As {@link #tasksOf(Subscription, List)}, answering {@code whenForeign} for a task of another subscription. */
+	List<Task> tasksOf(Subscription subscription, List<Long> taskIdList, ErrorCode whenForeign) {
 		Set<Long> wanted = new LinkedHashSet<>(taskIdList);
 		List<Task> found = this.tasks.findAllByIds(subscription.id(), wanted);
 		if (found.size() != wanted.size()) {
@@ -54,14 +73,14 @@ class SelectionResolver {
 			missing.removeAll(found.stream().map(Task::id).toList());
 			String named = (missing.size() <= 20) ? missing.toString()
 					: missing.subList(0, 20).toString().replace("]", ", … and " + (missing.size() - 20) + " more]");
-			throw new ApiException(ErrorCode.TASK_NOT_EXIST,
+			throw new ApiException(whenForeign,
 					"task " + named + " does not belong to subscription " + subscription.id());
 		}
 		return found;
 	}
 
 	Selection resolve(TaskResultParams params, Access access) {
-		Subscription subscription = visibleSubscription(params.subscriptionId(), access);
+		Subscription subscription = visibleSubscription(params.subscriptionId(), access, ErrorCode.TASK_NOT_EXIST);
 		List<Task> chosen;
 		if (params.taskIdList() != null && !params.taskIdList().isEmpty()) {
 			chosen = tasksOf(subscription, params.taskIdList());
@@ -82,14 +101,32 @@ class SelectionResolver {
 					: RecordScope.latestOf(subscription.id(), chosen.stream().map(Task::id).toList());
 		}
 		if (!params.outOfScopeSnapshots()) {
-			long current = this.tasks.findNewestReady(subscription.id()).map(Task::id).orElse(-1L);
-			scope = scope.withinInstancesOf(current);
+			scope = withinScope(subscription, scope);
 		}
 		if (scope.latestInJava()) {
 			LatestRecords latest = this.queries.latestOfCandidates(scope);
 			return new Selection(subscription, scope, latest.counter(), latest);
 		}
 		return new Selection(subscription, scope, counter(scope), null);
+	}
+
+	/**
+	 * need_out_of_scope_snapshots=false: the base set restricted to the instances of the subscription's scope. The
+	 * restriction is dropped where it cannot remove anything (the base set is the scope task's own records, or the
+	 * subscription's latest records when the scope holds every instance), so the usual call of bk-monitor and bklog
+	 * reads maintained counters and index-ordered windows like a plain aggregated call.
+	 */
+	private RecordScope withinScope(Subscription subscription, RecordScope scope) {
+		Task scopeTask = this.scope.scopeTask(subscription.id()).orElse(null);
+		if (scopeTask == null) {
+			return scope.withinInstancesOf(-1L);
+		}
+		boolean scopeTaskItself = Long.valueOf(scopeTask.id()).equals(scope.taskId());
+		if (scopeTaskItself
+				|| (scope.subscriptionLatest() && this.scope.coversAllLatest(subscription.id(), scopeTask))) {
+			return scope;
+		}
+		return scope.withinInstancesOf(scopeTask.id());
 	}
 
 	StatusCounts counter(RecordScope scope) {

@@ -83,7 +83,7 @@ class TaskResultController {
 	ApiResponse retry(HttpServletRequest request, Access access) {
 		ParamReader params = params(request);
 		OperatorActions.Retried retried = this.lockRetry.run(() -> this.actions.retry(
-				params.requireLong("subscription_id"), params.stringList("instance_id_list"),
+				params.requireLong("subscription_id"), params.stringListOrAll("instance_id_list"),
 				params.taskIdList(), access));
 		return ApiResponse.ok(Map.of("task_id", retried.taskId(), "instance_count", retried.instanceCount()));
 	}
@@ -96,7 +96,7 @@ class TaskResultController {
 	ApiResponse revoke(HttpServletRequest request, Access access) {
 		ParamReader params = params(request);
 		int terminated = this.lockRetry.run(() -> this.actions.revoke(params.requireLong("subscription_id"),
-				params.stringList("instance_id_list"), params.optionalText("reason", 500), access));
+				params.stringListOrAll("instance_id_list"), params.optionalText("reason", 500), access));
 		return ApiResponse.ok(Map.of("terminated", terminated));
 	}
 

@@ -152,8 +152,10 @@ class ReviewFixesTest {
 		assertThat(unknown.get("result").asBoolean()).isFalse();
 		assertThat(unknown.get("message").asString()).contains("no API endpoint answers POST /api/v1/nothing");
 		JsonNode wrongMethod = this.api.get("/backend/api/subscription/retry/");
-		assertThat(this.api.lastStatus).isEqualTo(404);
-		assertThat(wrongMethod.get("message").asString()).contains("GET /backend/api/subscription/retry/");
+		assertThat(this.api.lastStatus).isEqualTo(200);
+		assertThat(wrongMethod.get("code").asInt()).isEqualTo(3800405);
+		assertThat(wrongMethod.get("message").asString())
+			.contains("method GET is not allowed on /backend/api/subscription/retry/; use POST");
 	}
 
 	@Test
