@@ -2,6 +2,7 @@ package io.subwatch.system;
 
 import java.util.List;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +27,10 @@ class ApiJsonConfig implements WebMvcConfigurer {
 		configurer.strategies(List.of(new ApiAlwaysJson(), new HeaderContentNegotiationStrategy()));
 	}
 
-	/** {@code application/json} for API paths; "no opinion" (every type) elsewhere, so the next strategy decides. */
+	/**
+	 * {@code application/json} for API paths and for the error page of an API request (where the container forwards
+	 * it); "no opinion" (every type) elsewhere, so the next strategy decides.
+	 */
 	static final class ApiAlwaysJson implements ContentNegotiationStrategy {
 
 		private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
@@ -34,7 +38,12 @@ class ApiJsonConfig implements WebMvcConfigurer {
 		@Override
 		public List<MediaType> resolveMediaTypes(NativeWebRequest webRequest) {
 			HttpServletRequest request = webRequest.getNativeRequest(HttpServletRequest.class);
-			return (request != null && ApiPaths.matches(request)) ? JSON : MEDIA_TYPE_ALL_LIST;
+			if (request == null) {
+				return MEDIA_TYPE_ALL_LIST;
+			}
+			boolean api = ApiPaths.matches(request)
+					|| ApiPaths.matches((String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI));
+			return api ? JSON : MEDIA_TYPE_ALL_LIST;
 		}
 
 	}
