@@ -20,6 +20,7 @@ import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
 import io.subwatch.subscription.LogEntry;
 import io.subwatch.subscription.RecordLocks;
 import io.subwatch.subscription.RecordProgress;
+import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.SubStepDao;
@@ -152,7 +153,7 @@ public class EventService {
 			}
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		});
-		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored));
+		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored, locked));
 		changedEvents.addAll(logs.changedEvents());
 		this.subSteps.insertAll(inserts, now);
 		this.subSteps.updateAll(updates, now);
@@ -165,16 +166,17 @@ public class EventService {
 	}
 
 	/**
-	 * The stored log entries the candidates may repeat. Only sub-steps that had a stored row before this batch can
-	 * have log text (a row is written with the first event or stop that brings any), so a batch of first events reads
-	 * nothing.
+	 * The stored log entries the candidates may repeat. Of a record still running, only sub-steps that had a stored
+	 * row before this batch can have log text (a row is written with the first event or stop that brings any), so a
+	 * batch of first events reads nothing; a terminated record takes lines without rows.
 	 */
 	private Map<Long, Map<Integer, List<LogEntry>>> storedLogs(List<LogMerge.Candidate> candidates,
-			Map<Long, Map<Integer, SubStepState>> stored) {
+			Map<Long, Map<Integer, SubStepState>> stored, Map<Long, InstanceRecord> locked) {
 		List<Long> recordIds = candidates.stream()
 			.map(LogMerge.Candidate::log)
-			.filter((log) -> stored.getOrDefault(log.recordId(), Map.of())
-				.containsKey(RecordProgress.key(log.stepIndex(), log.subIndex())))
+			.filter((log) -> locked.get(log.recordId()).status() == Status.TERMINATED
+					|| stored.getOrDefault(log.recordId(), Map.of())
+						.containsKey(RecordProgress.key(log.stepIndex(), log.subIndex())))
 			.map(SubStepDao.LogAppend::recordId)
 			.distinct()
 			.toList();

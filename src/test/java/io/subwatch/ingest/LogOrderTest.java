@@ -132,11 +132,15 @@ class LogOrderTest {
 		send(List.of(event(r, 1, "RUNNING", 1, "start")));
 		this.api.post("/backend/api/subscription/revoke/", Map.of("subscription_id", this.subscriptionId,
 				"instance_id_list", List.of(this.task.records().get(0).instanceId())));
-		JsonNode late = send(List.of(event(r, 1, "RUNNING", 2, "killed by the executor"), event(r, 2, "RUNNING", 3,
-				null)));
-		assertThat(late.get("applied").asInt()).isEqualTo(1);
+		List<Map<String, Object>> lateBatch = List.of(event(r, 1, "RUNNING", 2, "killed by the executor"),
+				event(r, 2, "RUNNING", 3, null), event(r, 3, "FAILED", 4, "never started"));
+		JsonNode late = send(lateBatch);
+		assertThat(late.get("applied").asInt()).isEqualTo(2);
+		assertThat(send(lateBatch).get("applied").asInt()).as("sent again").isZero();
 		assertThat(log(r, 1)).startsWith("start\nkilled by the executor\n").contains("terminated by");
-		assertThat(this.subSteps.findByRecordIds(List.of(r)).get(r)).doesNotContainKey(RecordProgress.key(0, 2));
+		assertThat(log(r, 3)).isEqualTo("never started");
+		assertThat(this.subSteps.findByRecordIds(List.of(r)).get(r)).doesNotContainKey(RecordProgress.key(0, 2))
+			.doesNotContainKey(RecordProgress.key(0, 3));
 	}
 
 	/**
