@@ -3,7 +3,6 @@ package io.subwatch.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,11 +17,14 @@ import io.subwatch.subscription.CounterDeltas;
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
+import io.subwatch.subscription.LogEntry;
 import io.subwatch.subscription.RecordLocks;
 import io.subwatch.subscription.RecordProgress;
+import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.SubStepDao;
+import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.TaskDao;
 import tools.jackson.databind.JsonNode;
@@ -32,7 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Applies a batch of events in one transaction: records are locked in id order, transitions only go forward, repeated
- * or backward events are ignored, invalid ones are reported, and counters change with the statuses.
+ * or backward events change no status, invalid ones are reported, and counters change with the statuses. Log text
+ * goes where {@link LogMerge} places it; an event counts as applied when it changed a status or the log.
  */
 @Service
 public class EventService {
@@ -115,19 +118,23 @@ public class EventService {
 	private int write(List<ResolvedEvent> events, Map<Long, InstanceRecord> locked, Instant now) {
 		Map<Long, RecordTransitions> byRecord = new HashMap<>();
 		var stored = this.subSteps.findByRecordIds(events.stream().map((r) -> r.event().recordId()).distinct().toList());
-		int applied = 0;
+		Set<Integer> changedEvents = new HashSet<>();
+		List<LogMerge.Candidate> logCandidates = new ArrayList<>();
 		for (ResolvedEvent resolved : events) {
 			Event event = resolved.event();
 			RecordTransitions transitions = byRecord.computeIfAbsent(event.recordId(),
 					(id) -> new RecordTransitions(locked.get(id), this.plans.findById(locked.get(id).planId()),
 							stored.getOrDefault(id, Map.of())));
 			if (transitions.apply(resolved.stepIndex(), event)) {
-				applied++;
+				changedEvents.add(event.index());
+			}
+			if (event.log() != null) {
+				logCandidates.add(new LogMerge.Candidate(event.index(), new SubStepDao.LogAppend(event.recordId(),
+						resolved.stepIndex(), event.subStep(), event.log(), event.time(), event.status())));
 			}
 		}
 		List<SubStepDao.Write> inserts = new ArrayList<>();
 		List<SubStepDao.Write> updates = new ArrayList<>();
-		List<SubStepDao.LogAppend> logs = new ArrayList<>();
 		List<ProgressUpdate> progress = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
 		Set<Long> activeTasks = new HashSet<>();
@@ -135,7 +142,7 @@ public class EventService {
 			if (!t.changed()) {
 				return;
 			}
-			t.collect(inserts, updates, logs);
+			t.collect(inserts, updates);
 			InstanceRecord record = t.record();
 			activeTasks.add(record.taskId());
 			RecordProgress after = t.progress();
@@ -146,39 +153,34 @@ public class EventService {
 			}
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		});
+		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored, locked));
+		changedEvents.addAll(logs.changedEvents());
 		this.subSteps.insertAll(inserts, now);
 		this.subSteps.updateAll(updates, now);
-		applied += appendNewRepeatLogs(byRecord.values(), logs);
-		this.subSteps.appendLogs(logs);
+		this.subSteps.appendLogs(logs.inserts());
+		this.subSteps.moveLogs(logs.moves());
 		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);
 		this.tasks.touch(activeTasks, now);
-		return applied;
+		return changedEvents.size();
 	}
 
 	/**
-	 * Adds the text of repeated events unless the same text is already stored for that sub-step (or comes twice in
-	 * this batch), so progress lines and collected logs are kept and a batch sent again still changes nothing.
+	 * The stored log entries the candidates may repeat. Of a record still running, only sub-steps that had a stored
+	 * row before this batch can have log text (a row is written with the first event or stop that brings any), so a
+	 * batch of first events reads nothing; a terminated record takes lines without rows.
 	 */
-	private int appendNewRepeatLogs(Collection<RecordTransitions> transitions, List<SubStepDao.LogAppend> logs) {
-		List<SubStepDao.LogAppend> repeats = transitions.stream().flatMap((t) -> t.repeatLogs().stream()).toList();
-		if (repeats.isEmpty()) {
-			return 0;
-		}
-		var stored = this.subSteps.findLogEntries(repeats.stream().map(SubStepDao.LogAppend::recordId).distinct().toList());
-		Set<String> seen = new HashSet<>();
-		logs.forEach((log) -> seen.add(log.recordId() + "/" + log.stepIndex() + "/" + log.subIndex() + "/" + log.text()));
-		int added = 0;
-		for (SubStepDao.LogAppend repeat : repeats) {
-			List<String> existing = stored.getOrDefault(repeat.recordId(), Map.of())
-				.getOrDefault(RecordProgress.key(repeat.stepIndex(), repeat.subIndex()), List.of());
-			String key = repeat.recordId() + "/" + repeat.stepIndex() + "/" + repeat.subIndex() + "/" + repeat.text();
-			if (!existing.contains(repeat.text()) && seen.add(key)) {
-				logs.add(repeat);
-				added++;
-			}
-		}
-		return added;
+	private Map<Long, Map<Integer, List<LogEntry>>> storedLogs(List<LogMerge.Candidate> candidates,
+			Map<Long, Map<Integer, SubStepState>> stored, Map<Long, InstanceRecord> locked) {
+		List<Long> recordIds = candidates.stream()
+			.map(LogMerge.Candidate::log)
+			.filter((log) -> locked.get(log.recordId()).status() == Status.TERMINATED
+					|| stored.getOrDefault(log.recordId(), Map.of())
+						.containsKey(RecordProgress.key(log.stepIndex(), log.subIndex())))
+			.map(SubStepDao.LogAppend::recordId)
+			.distinct()
+			.toList();
+		return recordIds.isEmpty() ? Map.of() : this.subSteps.findLogEntries(recordIds);
 	}
 
 	private boolean canWrite(long subscriptionId, Access access) {

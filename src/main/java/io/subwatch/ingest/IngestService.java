@@ -126,7 +126,7 @@ public class IngestService {
 	/** Adds a batch of instances to a task that is not ready yet. */
 	@Transactional
 	public CreatedTask addInstances(long taskId, JsonNode body, Access access) {
-		Task task = this.tasks.findById(taskId).orElseThrow(() -> taskNotFound(taskId));
+		Task task = visibleTask(taskId, access);
 		Subscription subscription = lockWritable(task.subscriptionId(), access);
 		task = this.tasks.findById(taskId).orElseThrow(() -> taskNotFound(taskId));
 		if (task.ready()) {
@@ -140,7 +140,7 @@ public class IngestService {
 	/** Marks a task ready, or failed when {@code error} is given (task_result then answers 3800014). */
 	@Transactional
 	public void markReady(long taskId, JsonNode body, Access access) {
-		Task task = this.tasks.findById(taskId).orElseThrow(() -> taskNotFound(taskId));
+		Task task = visibleTask(taskId, access);
 		lockWritable(task.subscriptionId(), access);
 		String error = JsonFields.optionalText(body, "error", "error", 2000);
 		task = this.tasks.findById(taskId).orElseThrow(() -> taskNotFound(taskId));
@@ -195,8 +195,25 @@ public class IngestService {
 
 	private Subscription readable(long subscriptionId, Access access) {
 		return this.subscriptions.findById(subscriptionId)
-			.filter((s) -> access.canRead(s.bkBizId(), s.id()) || access.canWrite(s.bkBizId(), s.id()))
+			.filter((s) -> visible(s, access))
 			.orElseThrow(() -> subscriptionNotFound(subscriptionId));
+	}
+
+	/**
+	 * A task of a subscription the caller may see; any other answers exactly like a task that does not exist, so task
+	 * ids reveal nothing about other businesses.
+	 */
+	private Task visibleTask(long taskId, Access access) {
+		return this.tasks.findById(taskId)
+			.filter((task) -> this.subscriptions.findById(task.subscriptionId())
+				.filter((subscription) -> visible(subscription, access))
+				.isPresent())
+			.orElseThrow(() -> taskNotFound(taskId));
+	}
+
+	private static boolean visible(Subscription subscription, Access access) {
+		return access.canRead(subscription.bkBizId(), subscription.id())
+				|| access.canWrite(subscription.bkBizId(), subscription.id());
 	}
 
 	private static ApiException subscriptionNotFound(long id) {

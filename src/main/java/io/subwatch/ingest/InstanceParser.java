@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToLongFunction;
@@ -70,7 +69,7 @@ final class InstanceParser {
 			throw ApiException.invalid(at + " must be an object");
 		}
 		String instanceId = JsonFields.requireText(node, "instance_id", at + ".instance_id", MAX_INSTANCE_ID);
-		checkInstanceId(instanceId, at + ".instance_id");
+		InstanceIds.check(instanceId, at + ".instance_id");
 		JsonNode info = JsonFields.optionalObject(node, "instance_info", at + ".instance_info");
 		ObjectNode fullInfo = (info != null) ? (ObjectNode) info : this.json.createObjectNode();
 		JsonNode host = JsonFields.optionalObject(fullInfo, "host", at + ".instance_info.host");
@@ -93,18 +92,6 @@ final class InstanceParser {
 				longOrNull(simpleHost, "bk_biz_id"),
 				(service != null) ? limited(simple.get("service"), "name", 255, at) : null, simpleInfo,
 				this.json.writeValueAsString(fullInfo));
-	}
-
-	static void checkInstanceId(String instanceId, String path) {
-		String[] parts = instanceId.split("\\|", -1);
-		boolean wellFormed = parts.length == 4;
-		for (String part : parts) {
-			wellFormed &= !part.isEmpty();
-		}
-		if (!wellFormed || !instanceId.equals(instanceId.toLowerCase(Locale.ROOT))) {
-			throw ApiException.invalid(path + " must have four lower-case parts {object_type}|{node_type}|{type}|{id},"
-					+ " e.g. host|instance|host|1, got " + JsonFields.abbreviate(instanceId));
-		}
 	}
 
 	private List<StepPlan.Step> parseSteps(JsonNode node, String at) {

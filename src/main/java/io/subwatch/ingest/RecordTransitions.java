@@ -1,6 +1,5 @@
 package io.subwatch.ingest;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,8 +14,9 @@ import io.subwatch.subscription.SubStepDao;
 import io.subwatch.subscription.SubStepState;
 
 /**
- * The sub-step changes one batch makes to one record (spec section 5): forward-only transitions, the back-fill of
- * earlier pending or running sub-steps, and nothing at all once the record was terminated.
+ * The sub-step state changes one batch makes to one record (spec section 5): forward-only transitions, the back-fill
+ * of earlier pending or running sub-steps, and no change once the record was terminated. Log text is placed apart
+ * from state, by {@link LogMerge}.
  */
 final class RecordTransitions {
 
@@ -30,10 +30,6 @@ final class RecordTransitions {
 
 	private final Set<Integer> changed = new LinkedHashSet<>();
 
-	private final List<SubStepDao.LogAppend> logs = new ArrayList<>();
-
-	private final List<SubStepDao.LogAppend> repeatLogs = new ArrayList<>();
-
 	RecordTransitions(InstanceRecord record, StepPlan plan, Map<Integer, SubStepState> stored) {
 		this.record = record;
 		this.plan = plan;
@@ -41,17 +37,13 @@ final class RecordTransitions {
 		this.current = new HashMap<>(stored);
 	}
 
-	/** Applies one event; false when it is ignored (repeated, backward, or the record was terminated). */
+	/** Applies one event's status; false when it changes nothing (repeated, backward, or the record terminated). */
 	boolean apply(int stepIndex, Event event) {
 		if (this.record.status() == Status.TERMINATED) {
 			return false;
 		}
 		SubStepState before = state(stepIndex, event.subStep());
 		if (!before.status().canMoveTo(event.status())) {
-			if (before.status() == event.status() && event.log() != null) {
-				// a repeat that brings text (progress lines, collected logs): kept unless the same text is stored
-				this.repeatLogs.add(new SubStepDao.LogAppend(this.record.id(), stepIndex, event.subStep(), event.log()));
-			}
 			return false;
 		}
 		boolean running = event.status() == Status.RUNNING;
@@ -65,9 +57,6 @@ final class RecordTransitions {
 				put(new SubStepState(stepIndex, earlier, Status.SUCCESS,
 						(was.startTime() != null) ? was.startTime() : event.time(), event.time()));
 			}
-		}
-		if (event.log() != null) {
-			this.logs.add(new SubStepDao.LogAppend(this.record.id(), stepIndex, event.subStep(), event.log()));
 		}
 		return true;
 	}
@@ -83,11 +72,6 @@ final class RecordTransitions {
 		this.changed.add(key);
 	}
 
-	/** Log text of repeated events, to append where it is not stored yet. */
-	List<SubStepDao.LogAppend> repeatLogs() {
-		return this.repeatLogs;
-	}
-
 	boolean changed() {
 		return !this.changed.isEmpty();
 	}
@@ -100,12 +84,11 @@ final class RecordTransitions {
 		return RecordProgress.of(this.plan, this.current);
 	}
 
-	void collect(List<SubStepDao.Write> inserts, List<SubStepDao.Write> updates, List<SubStepDao.LogAppend> logs) {
+	void collect(List<SubStepDao.Write> inserts, List<SubStepDao.Write> updates) {
 		for (Integer key : this.changed) {
 			SubStepDao.Write write = new SubStepDao.Write(this.record.id(), this.current.get(key));
 			(this.stored.containsKey(key) ? updates : inserts).add(write);
 		}
-		logs.addAll(this.logs);
 	}
 
 }

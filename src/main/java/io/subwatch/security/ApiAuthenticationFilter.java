@@ -40,9 +40,20 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
 		this.bodyLimit = bodyLimit;
 	}
 
+	private static boolean isMultipart(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.regionMatches(true, 0, "multipart/", 0, "multipart/".length());
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (isMultipart(request)) {
+			// refused before anything parses the parts: the API reads JSON bodies (or form and query parameters)
+			this.errors.write(response, HttpStatus.OK, ErrorCode.VALIDATION, "send the body as application/json "
+					+ "(or the parameters in the query string); multipart/form-data is not accepted");
+			return;
+		}
 		ApiCredentials.Found found;
 		try {
 			found = ApiCredentials.find(request, this.json, this.bodyLimit);

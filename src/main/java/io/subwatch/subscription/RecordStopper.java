@@ -76,7 +76,8 @@ public class RecordStopper {
 				states.put(key, stopped);
 			}
 			SubStepState last = targets.get(targets.size() - 1);
-			logs.add(new SubStepDao.LogAppend(record.id(), last.stepIndex(), last.subIndex(), logLine.apply(record)));
+			logs.add(new SubStepDao.LogAppend(record.id(), last.stepIndex(), last.subIndex(), logLine.apply(record), now,
+					finalStatus));
 			RecordProgress after = RecordProgress.of(plan, states);
 			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());

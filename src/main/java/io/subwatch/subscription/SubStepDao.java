@@ -1,6 +1,7 @@
 package io.subwatch.subscription;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -92,8 +93,20 @@ public class SubStepDao {
 		return result;
 	}
 
-	/** A chunk of log text for one sub-step. */
-	public record LogAppend(long recordId, int stepIndex, int subIndex, String text) {
+	/**
+	 * Log text an event brought for one sub-step, with the event's time (to the millisecond, as stored) and status,
+	 * which place it in the log.
+	 */
+	public record LogAppend(long recordId, int stepIndex, int subIndex, String text, Instant time, Status status) {
+
+		public LogAppend {
+			time = time.truncatedTo(ChronoUnit.MILLIS);
+		}
+
+	}
+
+	/** Gives a stored entry an earlier event's time and status (the same text came again, from an earlier event). */
+	public record LogMove(long recordId, int stepIndex, int subIndex, LogEntry entry, Instant time, Status status) {
 	}
 
 	/** Longest text of one stored chunk; longer log text continues in further chunks. */
@@ -111,47 +124,71 @@ public class SubStepDao {
 			}
 		}
 		this.jdbcTemplate.batchUpdate("""
-				INSERT INTO sub_step_log (record_id, step_index, sub_index, continued, text) VALUES (?, ?, ?, ?, ?)
+				INSERT INTO sub_step_log (record_id, step_index, sub_index, continued, text, event_time, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
 				""", parts, 1000, (ps, part) -> {
 			ps.setLong(1, part.log().recordId());
 			ps.setInt(2, part.log().stepIndex());
 			ps.setInt(3, part.log().subIndex());
 			ps.setBoolean(4, part.continued());
 			ps.setString(5, part.text());
+			DbTime.bind(ps, 6, part.log().time());
+			ps.setString(7, part.log().status().name());
 		});
 	}
 
-	/** Whole log text per record and sub-step key: the events' texts joined by newlines, in the order they arrived. */
+	public void moveLogs(List<LogMove> moves) {
+		this.jdbcTemplate.batchUpdate("""
+				UPDATE sub_step_log SET event_time = ?, status = ?
+				WHERE record_id = ? AND step_index = ? AND sub_index = ? AND id BETWEEN ? AND ?
+				""", moves, 1000, (ps, move) -> {
+			DbTime.bind(ps, 1, move.time());
+			ps.setString(2, move.status().name());
+			ps.setLong(3, move.recordId());
+			ps.setInt(4, move.stepIndex());
+			ps.setInt(5, move.subIndex());
+			ps.setLong(6, move.entry().firstId());
+			ps.setLong(7, move.entry().lastId());
+		});
+	}
+
+	/** Whole log text per record and sub-step key: the entries' texts joined by newlines, in log order. */
 	public Map<Long, Map<Integer, String>> findLogs(Collection<Long> recordIds) {
 		Map<Long, Map<Integer, String>> result = new HashMap<>();
 		findLogEntries(recordIds).forEach((recordId, bySub) -> {
 			Map<Integer, String> texts = new HashMap<>();
-			bySub.forEach((key, entries) -> texts.put(key, String.join("\n", entries)));
+			bySub.forEach((key, entries) -> texts.put(key,
+					String.join("\n", entries.stream().map(LogEntry::text).toList())));
 			result.put(recordId, texts);
 		});
 		return result;
 	}
 
-	/** The log text each event brought, per record and sub-step key, in the order they arrived. */
-	public Map<Long, Map<Integer, List<String>>> findLogEntries(Collection<Long> recordIds) {
-		Map<Long, Map<Integer, List<String>>> entries = new HashMap<>();
+	/** The stored entries per record and sub-step key, in log order ({@link LogEntry#ORDER}). */
+	public Map<Long, Map<Integer, List<LogEntry>>> findLogEntries(Collection<Long> recordIds) {
+		Map<Long, Map<Integer, List<LogEntry>>> entries = new HashMap<>();
 		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
 			this.jdbc.sql("""
-					SELECT record_id, step_index, sub_index, continued, text FROM sub_step_log
+					SELECT record_id, step_index, sub_index, continued, text, event_time, status, id FROM sub_step_log
 					WHERE %s ORDER BY record_id, step_index, sub_index, id
 					""".formatted(batch.condition())).params(batch.params()).query((rs) -> {
-				List<String> list = entries.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
+				List<LogEntry> list = entries.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
 					.computeIfAbsent(RecordProgress.key(rs.getInt(2), rs.getInt(3)), (k) -> new ArrayList<>());
+				long id = rs.getLong(8);
 				if (rs.getBoolean(4) && !list.isEmpty()) {
-					list.set(list.size() - 1, list.get(list.size() - 1) + rs.getString(5));
+					LogEntry last = list.get(list.size() - 1);
+					list.set(list.size() - 1, new LogEntry(last.time(), last.status(), last.text() + rs.getString(5),
+							last.firstId(), id));
 				}
 				else {
-					list.add(rs.getString(5));
+					String status = rs.getString(7);
+					list.add(new LogEntry(DbTime.read(rs, 6), (status != null) ? Status.valueOf(status) : null,
+							rs.getString(5), id, id));
 				}
 			});
 		}
+		entries.values().forEach((bySub) -> bySub.values().forEach((list) -> list.sort(LogEntry.ORDER)));
 		return entries;
 	}
-
 
 }

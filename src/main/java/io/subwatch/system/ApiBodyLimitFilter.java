@@ -36,9 +36,7 @@ class ApiBodyLimitFilter extends OncePerRequestFilter {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
-		return !(path.startsWith("/api/") || path.startsWith("/backend/") || path.startsWith("/system/backend/")
-				|| path.startsWith("/v2/nodeman/"));
+		return !ApiPaths.matches(request);
 	}
 
 	@Override

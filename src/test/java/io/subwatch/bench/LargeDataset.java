@@ -229,7 +229,8 @@ final class LargeDataset {
 										+ LogLine.of(end, java.time.ZoneOffset.ofHours(8),
 												(sub == Status.FAILED) ? "ERROR" : "INFO",
 												(sub == Status.FAILED) ? "ssh: connect to host port 22: Connection refused"
-														: name + " 完成")));
+														: name + " 完成"),
+								end, sub));
 					}
 					time = end;
 				}

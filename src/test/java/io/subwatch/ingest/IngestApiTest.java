@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -197,6 +198,30 @@ class IngestApiTest {
 		assertThat(this.api.taskResult(Map.of("subscription_id", subscriptionId)).get("code").asInt())
 			.as("no task was stored")
 			.isEqualTo(3800003);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "host|instance|host|1/../2", "host|instance|host|1\\2", "host|instance|host|1\u0000",
+			"host|instance|host|1 ", "host|instance|host|1\n", "host|instance|host|\u202E1", "service|instance|service|a" })
+	void instanceIdsThatAreNotASpecFormAreRefusedInlineAndInBatchesNamingTheInstance(String instanceId) {
+		long subscriptionId = createSubscription();
+		Map<String, Object> good = this.fixtures.host(this.bizId);
+		Map<String, Object> bad = new java.util.HashMap<>(this.fixtures.host(this.bizId));
+		bad.put("instance_id", instanceId);
+		JsonNode inline = this.api.post("/api/v1/subscriptions/" + subscriptionId + "/tasks",
+				Map.of("instances", List.of(good, bad)));
+		assertThat(inline.get("code").asInt()).isEqualTo(3800001);
+		assertThat(inline.get("message").asString()).startsWith("instances[1].instance_id ");
+		long taskId = this.api.post("/api/v1/subscriptions/" + subscriptionId + "/tasks", Map.of("ready", false))
+			.get("data")
+			.get("task_id")
+			.asLong();
+		JsonNode batch = this.api.post("/api/v1/tasks/" + taskId + "/instances", Map.of("instances", List.of(bad)));
+		assertThat(batch.get("code").asInt()).isEqualTo(3800001);
+		assertThat(batch.get("message").asString()).startsWith("instances[0].instance_id ")
+			.contains("host|instance|host|<bk_host_id>");
+		assertThat(this.api.post("/api/v1/tasks/" + taskId + "/instances", Map.of("instances", List.of(good)))
+			.get("data").get("records")).as("the batch with the bad id stored nothing").hasSize(1);
 	}
 
 	@Test

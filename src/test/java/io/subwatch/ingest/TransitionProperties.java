@@ -66,7 +66,7 @@ class TransitionProperties {
 	static Map<Integer, SubStepState> states(RecordTransitions transitions, Map<Integer, SubStepState> stored) {
 		List<SubStepDao.Write> inserts = new ArrayList<>();
 		List<SubStepDao.Write> updates = new ArrayList<>();
-		transitions.collect(inserts, updates, new ArrayList<>());
+		transitions.collect(inserts, updates);
 		Map<Integer, SubStepState> after = new HashMap<>(stored);
 		inserts.forEach((w) -> after.put(RecordProgress.key(w.state().stepIndex(), w.state().subIndex()), w.state()));
 		updates.forEach((w) -> after.put(RecordProgress.key(w.state().stepIndex(), w.state().subIndex()), w.state()));
