@@ -1,5 +1,6 @@
 package io.subwatch.ingest;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -127,7 +128,7 @@ class CrashDurabilityIT {
 				try {
 					answer = app.post("/api/v1/events", "{\"events\": [" + events + "]}");
 				}
-				catch (java.io.IOException ex) {
+				catch (IOException ex) {
 					assertThat(killed).as("the app failed while not killed: " + ex).isTrue();
 					return; // in flight when the other writer killed the app: not acknowledged
 				}
