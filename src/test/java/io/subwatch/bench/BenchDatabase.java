@@ -18,7 +18,7 @@ record BenchDatabase(String name, String url, String user, String password) {
 
 	static BenchDatabase h2(Path dir) {
 		return new BenchDatabase("H2", "jdbc:h2:file:" + dir.toAbsolutePath().resolve("subwatch")
-				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000", "sa", "");
+				+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0", "sa", "");
 	}
 
 	static BenchDatabase mysql() {

@@ -1,0 +1,124 @@
+package io.subwatch.ingest;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The packaged app in a JVM of its own, started as operators start it ({@code java -jar}) in a working directory of
+ * the test's, so the embedded default's {@code ./data} is the test's. {@link #kill()} is a real {@code kill -9}: the
+ * process is the java process itself, not a shell around it.
+ */
+final class AppJvm implements AutoCloseable {
+
+	static final String APP_CODE = "crash-test";
+
+	static final String APP_SECRET = "crash-test-secret-0123456789";
+
+	private static final String AUTH = "{\"bk_app_code\": \"" + APP_CODE + "\", \"bk_app_secret\": \"" + APP_SECRET
+			+ "\", \"bk_username\": \"crash\"}";
+
+	private final Process process;
+
+	private final int port;
+
+	private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private AppJvm(Process process, int port) {
+		this.process = process;
+		this.port = port;
+	}
+
+	/** Starts the jar in {@code workDir} with {@code environment} added, and waits until it is healthy. */
+	static AppJvm start(Path workDir, String logName, Map<String, String> environment) throws Exception {
+		int port;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			port = socket.getLocalPort();
+		}
+		Files.createDirectories(workDir);
+		Path log = workDir.resolve(logName);
+		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--server.port=" + port,
+				"--subwatch.jobs.enabled=false", "--subwatch.demo.enabled=false", "--subwatch.simulator.enabled=false")
+			.directory(workDir.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log.toFile());
+		builder.environment().putAll(environment);
+		builder.environment().put("SUBWATCH_API_APP_CODE", APP_CODE);
+		builder.environment().put("SUBWATCH_API_APP_SECRET", APP_SECRET);
+		builder.environment().put("SUBWATCH_ADMIN_PASSWORD", "crash-test-admin-password");
+		AppJvm app = new AppJvm(builder.start(), port);
+		URI health = app.uri("/actuator/health");
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+		while (System.nanoTime() < deadline) {
+			if (!app.process.isAlive()) {
+				throw new IllegalStateException("the app exited while starting; see " + log);
+			}
+			try {
+				HttpResponse<String> answer = app.http.send(HttpRequest.newBuilder(health).build(),
+						HttpResponse.BodyHandlers.ofString());
+				if (answer.statusCode() == 200 && answer.body().contains("UP")) {
+					return app;
+				}
+			}
+			catch (IOException notYet) {
+				// not listening yet
+			}
+			app.process.waitFor(50, TimeUnit.MILLISECONDS);
+		}
+		app.process.destroyForcibly();
+		throw new IllegalStateException("the app was not healthy within 90 s; see " + log);
+	}
+
+	private static Path jar() throws IOException {
+		try (Stream<Path> files = Files.list(Path.of("target"))) {
+			return files.filter((p) -> p.getFileName().toString().matches("subwatch-.*\\.jar"))
+				.findFirst()
+				.orElseThrow(() -> new IllegalStateException("package the app first (mvn package)"))
+				.toAbsolutePath();
+		}
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://127.0.0.1:" + this.port + path);
+	}
+
+	/** POSTs JSON with the application's credentials; the answer's status and body. */
+	HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.header("X-Bkapi-Authorization", AUTH)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** SIGKILL to the app's own process, then its exit code (137 = 128 + 9 on POSIX). */
+	int kill() throws InterruptedException {
+		this.process.toHandle().destroyForcibly();
+		return this.process.waitFor();
+	}
+
+	/** The executable of the process that {@link #kill()} kills: the JVM's own java binary. */
+	String executable() {
+		return this.process.info().command().orElse("?");
+	}
+
+	@Override
+	public void close() throws InterruptedException {
+		if (this.process.isAlive()) {
+			this.process.destroy();
+			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
+				this.process.destroyForcibly().waitFor();
+			}
+		}
+	}
+
+}
