@@ -17,6 +17,8 @@ import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.Subscription.SubscriptionStep;
 import io.subwatch.subscription.SubscriptionDao;
+import io.subwatch.subscription.SubscriptionOptions;
+import io.subwatch.subscription.SubscriptionOptions.StepOptions;
 import io.subwatch.subscription.Task;
 import io.subwatch.subscription.TaskRemoval;
 import io.subwatch.subscription.TaskDao;
@@ -80,6 +82,7 @@ public class IngestService {
 			throw ApiException.invalid("steps must have at least one step");
 		}
 		List<SubscriptionStep> steps = new ArrayList<>();
+		Map<String, StepOptions> stepOptions = new LinkedHashMap<>();
 		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < stepNodes.size(); i++) {
 			String id = JsonFields.requireText(stepNodes.get(i), "id", "steps[" + i + "].id", 64);
@@ -91,9 +94,14 @@ public class IngestService {
 				throw ApiException.invalid("steps[" + i + "].type must be one of AGENT, PLUGIN, PROXY, got " + type);
 			}
 			steps.add(new SubscriptionStep(id, type));
+			stepOptions.put(id, new StepOptions(declared(stepNodes.get(i), "config", "steps[" + i + "].config", false),
+					declared(stepNodes.get(i), "params", "steps[" + i + "].params", false)));
 		}
+		SubscriptionOptions options = new SubscriptionOptions(JsonFields.optionalBoolean(body, "enable", "enable", true),
+				declared(body, "bk_biz_scope", "bk_biz_scope", true), declared(body, "scope_nodes", "scope_nodes", true),
+				stepOptions);
 		return this.subscriptions.insert(name, bizId, objectType, nodeType, category, pluginName, access.owner(),
-				access.actor(), createTime(body), steps);
+				access.actor(), createTime(body), steps, options);
 	}
 
 	/** Creates a task, with its instances when given; returns the task id and the new record ids. */
@@ -102,6 +110,7 @@ public class IngestService {
 		Subscription subscription = lockWritable(subscriptionId, access);
 		boolean ready = JsonFields.optionalBoolean(body, "ready", "ready", true);
 		boolean autoTrigger = JsonFields.optionalBoolean(body, "is_auto_trigger", "is_auto_trigger", false);
+		boolean partial = JsonFields.optionalBoolean(body, "partial", "partial", false);
 		JsonNode instances = JsonFields.field(body, "instances");
 		if (ready && (instances == null || instances.isEmpty())) {
 			throw ApiException.invalid("instances is required and must not be empty when ready is true"
@@ -109,7 +118,7 @@ public class IngestService {
 		}
 		List<NewRecord> records = (instances != null) ? parser(subscription).parse(instances, "instances") : List.of();
 		Instant created = createTime(body);
-		long taskId = this.tasks.insert(subscriptionId, ready, autoTrigger, access.actor(), created,
+		long taskId = this.tasks.insert(subscriptionId, ready, autoTrigger, partial, access.actor(), created,
 				this.clock.instant());
 		return new CreatedTask(taskId, addRecords(subscriptionId, taskId, records, created));
 	}
@@ -207,6 +216,22 @@ public class IngestService {
 			return this.clock.instant();
 		}
 		return ReportedTime.parse(text, "create_time", this.clock.instant());
+	}
+
+	/**
+	 * An optional declared value kept as JSON text for the info endpoint: an array ({@code bk_biz_scope},
+	 * {@code scope_nodes}) or an object (a step's {@code config} and {@code params}).
+	 */
+	private String declared(JsonNode parent, String field, String path, boolean array) {
+		JsonNode value = JsonFields.field(parent, field);
+		if (value == null) {
+			return null;
+		}
+		if (array ? !value.isArray() : !value.isObject()) {
+			throw ApiException.invalid(path + " must be " + (array ? "an array" : "an object") + ", got "
+					+ JsonFields.abbreviate(value.toString()));
+		}
+		return this.json.writeValueAsString(value);
 	}
 
 	private static String oneOf(JsonNode body, String field, Set<String> allowed, String defaultValue) {

@@ -97,7 +97,8 @@ public class OperatorActions {
 		Instant now = this.clock.instant();
 		// every task involved, locked once in ascending order before any chunk (the order event batches use)
 		this.tasks.lockAll(this.records.findTaskIds(candidates));
-		long taskId = this.tasks.insert(subscriptionId, false, false, access.actor(), now, now);
+		// partial: a rerun of some instances never shrinks the subscription's scope
+		long taskId = this.tasks.insert(subscriptionId, false, false, true, access.actor(), now, now);
 		for (List<Long> chunk : InstanceRecordDao.chunks(candidates)) {
 			List<InstanceRecord> old = this.records.findAllByIds(chunk);
 			Map<Long, String> infos = this.records.findInstanceInfo(chunk);

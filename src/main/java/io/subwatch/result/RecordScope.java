@@ -4,6 +4,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.subscription.SubscriptionScope;
+
 /**
  * The base set of task_result (spec section 3, step 2) as a SQL condition on {@code instance_record r}: the latest
  * record per instance among the chosen tasks.
@@ -39,13 +41,15 @@ record RecordScope(String where, Map<String, Object> params, Long taskId, boolea
 				Map.of("scopeSubscriptionId", subscriptionId, "scopeTaskIds", taskIds), null, false, true, List.of());
 	}
 
-	/** need_out_of_scope_snapshots=false: only instances of the subscription's current scope (newest ready task). */
+	/**
+	 * need_out_of_scope_snapshots=false: only instances of the subscription's scope (see {@link SubscriptionScope}),
+	 * looked up per record by instance, never as a list of ids.
+	 */
 	RecordScope withinInstancesOf(long scopeTaskId) {
 		Map<String, Object> merged = new HashMap<>(this.params);
 		merged.put("currentScopeTaskId", scopeTaskId);
-		return new RecordScope(this.where + " AND EXISTS (SELECT 1 FROM instance_record c"
-				+ " WHERE c.instance_id = r.instance_id AND c.task_id = :currentScopeTaskId)", merged, null, false,
-				this.latestInJava, this.orderPrefix);
+		return new RecordScope(this.where + " AND " + SubscriptionScope.instanceInScope("r", "currentScopeTaskId"),
+				merged, null, false, this.latestInJava, this.orderPrefix);
 	}
 
 }

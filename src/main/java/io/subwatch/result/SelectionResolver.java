@@ -10,6 +10,7 @@ import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.SubscriptionDao;
+import io.subwatch.subscription.SubscriptionScope;
 import io.subwatch.subscription.Task;
 import io.subwatch.subscription.TaskDao;
 import io.subwatch.system.ApiException;
@@ -32,7 +33,11 @@ class SelectionResolver {
 
 	private final RecordQueryDao queries;
 
-	SelectionResolver(SubscriptionDao subscriptions, TaskDao tasks, CounterDao counters, RecordQueryDao queries) {
+	private final SubscriptionScope scope;
+
+	SelectionResolver(SubscriptionDao subscriptions, TaskDao tasks, CounterDao counters, RecordQueryDao queries,
+			SubscriptionScope scope) {
+		this.scope = scope;
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.counters = counters;
@@ -82,14 +87,31 @@ class SelectionResolver {
 					: RecordScope.latestOf(subscription.id(), chosen.stream().map(Task::id).toList());
 		}
 		if (!params.outOfScopeSnapshots()) {
-			long current = this.tasks.findNewestReady(subscription.id()).map(Task::id).orElse(-1L);
-			scope = scope.withinInstancesOf(current);
+			scope = withinScope(subscription, scope);
 		}
 		if (scope.latestInJava()) {
 			LatestRecords latest = this.queries.latestOfCandidates(scope);
 			return new Selection(subscription, scope, latest.counter(), latest);
 		}
 		return new Selection(subscription, scope, counter(scope), null);
+	}
+
+	/**
+	 * need_out_of_scope_snapshots=false: the base set restricted to the instances of the subscription's scope. The
+	 * restriction is dropped where it cannot remove anything (the base set is the scope task's own records, or the
+	 * subscription's latest records when the scope holds every instance), so the usual call of bk-monitor and bklog
+	 * reads maintained counters and index-ordered windows like a plain aggregated call.
+	 */
+	private RecordScope withinScope(Subscription subscription, RecordScope scope) {
+		Task scopeTask = this.scope.scopeTask(subscription.id()).orElse(null);
+		if (scopeTask == null) {
+			return scope.withinInstancesOf(-1L);
+		}
+		if (scopeTask.id() == ((scope.taskId() != null) ? scope.taskId() : -1L)
+				|| (scope.subscriptionLatest() && this.scope.coversAllLatest(subscription.id(), scopeTask))) {
+			return scope;
+		}
+		return scope.withinInstancesOf(scopeTask.id());
 	}
 
 	StatusCounts counter(RecordScope scope) {

@@ -16,13 +16,14 @@ import org.springframework.stereotype.Repository;
 public class TaskDao {
 
 	private static final String COLUMNS = """
-			id, subscription_id, is_ready, err_msg, is_auto_trigger, pipeline_id, created_by, created_at, instance_count
+			id, subscription_id, is_ready, err_msg, is_auto_trigger, pipeline_id, created_by, created_at, instance_count,
+			is_partial
 			""";
 
 	private static final RowMapper<Task> MAPPER = (rs, n) -> new Task(rs.getLong("id"), rs.getLong("subscription_id"),
 			rs.getBoolean("is_ready"), rs.getString("err_msg"), rs.getBoolean("is_auto_trigger"),
 			rs.getString("pipeline_id"), rs.getString("created_by"), DbTime.read(rs, "created_at"),
-			rs.getInt("instance_count"));
+			rs.getInt("instance_count"), rs.getBoolean("is_partial"));
 
 	private final JdbcClient jdbc;
 
@@ -30,21 +31,30 @@ public class TaskDao {
 		this.jdbc = jdbc;
 	}
 
+	/** Inserts a full task (one that sets the scope once ready): see {@link #insert(long, boolean, boolean, boolean, String, Instant, Instant)}. */
+	public long insert(long subscriptionId, boolean ready, boolean autoTrigger, String createdBy, Instant createdAt,
+			Instant now) {
+		return insert(subscriptionId, ready, autoTrigger, false, createdBy, createdAt, now);
+	}
+
 	/**
 	 * Inserts a task with zeroed counters and makes it its subscription's latest. {@code createdAt} may be a mirrored
 	 * system's time; {@code now} (the server's) starts the silence the zombie check measures.
+	 * @param partial a task for a subset of the subscription's instances, which never becomes its scope
 	 */
-	public long insert(long subscriptionId, boolean ready, boolean autoTrigger, String createdBy, Instant createdAt,
-			Instant now) {
+	public long insert(long subscriptionId, boolean ready, boolean autoTrigger, boolean partial, String createdBy,
+			Instant createdAt, Instant now) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
-				INSERT INTO subscription_task (subscription_id, is_ready, err_msg, is_auto_trigger, pipeline_id,
-				                               created_by, created_at, instance_count, last_event_at)
-				VALUES (:subscriptionId, :ready, NULL, :autoTrigger, :pipelineId, :createdBy, :createdAt, 0, :now)
+				INSERT INTO subscription_task (subscription_id, is_ready, err_msg, is_auto_trigger, is_partial,
+				                               pipeline_id, created_by, created_at, instance_count, last_event_at)
+				VALUES (:subscriptionId, :ready, NULL, :autoTrigger, :partial, :pipelineId, :createdBy, :createdAt, 0,
+				        :now)
 				""")
 			.param("subscriptionId", subscriptionId)
 			.param("ready", ready)
 			.param("autoTrigger", autoTrigger)
+			.param("partial", partial)
 			.param("pipelineId", UUID.randomUUID().toString().replace("-", ""))
 			.param("createdBy", createdBy)
 			.param("createdAt", DbTime.toDb(createdAt))
@@ -78,11 +88,15 @@ public class TaskDao {
 				""").param("subscriptionId", subscriptionId).query(MAPPER).optional();
 	}
 
-	/** The newest task whose creation finished: the subscription's current scope. */
-	public Optional<Task> findNewestReady(long subscriptionId) {
+	/**
+	 * The subscription's scope task (see {@link SubscriptionScope}): its newest full task whose creation finished
+	 * without error. Reads {@code ix_subscription_task_scope} backwards, passing only tasks still being built.
+	 */
+	Optional<Task> findScopeTask(long subscriptionId) {
 		return this.jdbc.sql("SELECT " + COLUMNS + """
-				FROM subscription_task WHERE subscription_id = :subscriptionId AND is_ready = TRUE AND err_msg IS NULL
-				ORDER BY id DESC LIMIT 1
+				FROM subscription_task
+				WHERE subscription_id = :subscriptionId AND is_partial = FALSE AND is_ready = TRUE AND err_msg IS NULL
+				ORDER BY subscription_id DESC, is_partial DESC, id DESC LIMIT 1
 				""").param("subscriptionId", subscriptionId).query(MAPPER).optional();
 	}
 

@@ -3,6 +3,8 @@ package io.subwatch.ingest;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.subscription.SubscriptionDao;
+import io.subwatch.subscription.SubscriptionOptions;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;
@@ -31,6 +33,9 @@ class IngestApiTest {
 	@Autowired
 	JsonMapper json;
 
+	@Autowired
+	SubscriptionDao subscriptions;
+
 	Api api;
 
 	long bizId;
@@ -47,6 +52,43 @@ class IngestApiTest {
 				List.of(Map.of("id", "agent", "type", "AGENT"), Map.of("id", "bkmonitorbeat", "type", "PLUGIN"))));
 		assertThat(response.get("result").asBoolean()).as(response.toString()).isTrue();
 		return response.get("data").get("subscription_id").asLong();
+	}
+
+	@Test
+	void declaredSubscriptionOptionsAreKeptAsGiven() {
+		JsonNode response = this.api.post("/api/v1/subscriptions", Map.of("name", "Collect", "bk_biz_id", this.bizId,
+				"enable", "false", "bk_biz_scope", List.of(this.bizId, 7), "scope_nodes",
+				List.of(Map.of("bk_host_id", 1, "bk_cloud_id", 0)), "steps",
+				List.of(Map.of("id", "bkmonitorbeat", "type", "PLUGIN", "config",
+						Map.of("plugin_name", "bkmonitorbeat", "plugin_version", "latest"), "params",
+						Map.of("context", Map.of("k", "v"))), Map.of("id", "agent", "type", "AGENT"))));
+		assertThat(response.get("result").asBoolean()).as(response.toString()).isTrue();
+		long id = response.get("data").get("subscription_id").asLong();
+		SubscriptionOptions options = this.subscriptions.findOptions(id).orElseThrow();
+		assertThat(options.enable()).isFalse();
+		assertThat(options.bkBizScope()).isEqualTo("[" + this.bizId + ",7]");
+		assertThat(this.json.readTree(options.scopeNodes()).get(0).get("bk_host_id").asInt()).isEqualTo(1);
+		assertThat(this.json.readTree(options.step("bkmonitorbeat").config()).get("plugin_version").asString())
+			.isEqualTo("latest");
+		assertThat(this.json.readTree(options.step("bkmonitorbeat").params()).get("context").get("k").asString())
+			.isEqualTo("v");
+		assertThat(options.step("agent")).isEqualTo(SubscriptionOptions.StepOptions.NONE);
+		SubscriptionOptions plain = this.subscriptions.findOptions(createSubscription()).orElseThrow();
+		assertThat(plain.enable()).isTrue();
+		assertThat(plain.bkBizScope()).isNull();
+		assertThat(plain.scopeNodes()).isNull();
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = { "bk_biz_scope|must be an array", "enable|must be true or false" })
+	void badDeclaredOptionsAreRefused(String field, String message) {
+		JsonNode response = this.api.post("/api/v1/subscriptions", Map.of("name", "x", "bk_biz_id", this.bizId,
+				field, Map.of("a", 1), "steps", List.of(Map.of("id", "agent", "type", "AGENT"))));
+		assertThat(response.get("code").asInt()).isEqualTo(3800001);
+		assertThat(response.get("message").asString()).contains(field + " " + message);
+		JsonNode stepConfig = this.api.post("/api/v1/subscriptions", Map.of("name", "x", "bk_biz_id", this.bizId,
+				"steps", List.of(Map.of("id", "agent", "type", "AGENT", "config", List.of(1)))));
+		assertThat(stepConfig.get("message").asString()).contains("steps[0].config must be an object");
 	}
 
 	@Test

@@ -176,11 +176,14 @@ class TaskResultParamsTest {
 	}
 
 	@Test
-	void needOutOfScopeSnapshotsFalseKeepsTheCurrentScope() {
+	void needOutOfScopeSnapshotsFalseKeepsTheScopeWhichARetryDoesNotShrink() {
 		JsonNode data = data(Map.of("task_id_list", List.of(this.s.firstTask), "need_out_of_scope_snapshots", false,
 				"return_all", true));
-		assertThat(recordIds(data)).containsExactly(first(7, 6).toArray(Long[]::new));
-		assertThat(data.get("status_counter").toString()).isEqualTo("{\"FAILED\":2,\"total\":2}");
+		assertThat(recordIds(data)).hasSize(12);
+		assertThat(data.get("status_counter").get("total").asInt()).isEqualTo(12);
+		JsonNode aggregated = data(Map.of("need_aggregate_all_tasks", true, "need_out_of_scope_snapshots", false,
+				"return_all", true));
+		assertThat(recordIds(aggregated)).hasSize(12).contains(this.s.retryRecords.toArray(Long[]::new));
 	}
 
 	@Test
