@@ -104,7 +104,7 @@ public class NodeRetry {
 						+ old.status() + ")"));
 		Instant now = this.clock.instant();
 		this.tasks.lockAll(List.of(old.taskId()));
-		long taskId = this.tasks.insert(subscriptionId, false, false, access.actor(), now, now);
+		long taskId = this.tasks.insert(subscriptionId, false, false, true, access.actor(), now, now);
 		Map<Long, String> infos = this.records.findInstanceInfo(List.of(old.id()));
 		NewRecord copy = new NewRecord(old.instanceId(), old.planId(), old.bkHostId(), old.innerIp(), old.innerIpV6(),
 				old.bkCloudId(), old.hostName(), old.bkBizId(), old.serviceName(), old.simpleInfo(),

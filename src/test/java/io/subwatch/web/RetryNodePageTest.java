@@ -82,7 +82,7 @@ class RetryNodePageTest {
 			.contains("The 2 sub-steps before it are kept as succeeded");
 		String action = confirmation.attr("#confirm-form", "action");
 		String token = confirmation.attr("#confirm-form input[name=token]", "value");
-		MvcResult done = this.pages.perform(post(action).param("token", token).session(this.session), this.operator);
+		MvcResult done = this.pages.perform(post(URI.create(action)).param("token", token).session(this.session), this.operator);
 		assertThat(done.getResponse().getRedirectedUrl()).contains("/instances/").contains("task=");
 		Pages.Page landed = Pages.page(this.pages.perform(
 				get(URI.create(done.getResponse().getRedirectedUrl())).flashAttrs(done.getFlashMap()), this.operator));
@@ -90,7 +90,7 @@ class RetryNodePageTest {
 		assertThat(this.audit.findRecentBySubscription(this.scenario.subscriptionId, 1).get(0).action())
 			.isEqualTo("RETRY_NODE");
 
-		MvcResult again = this.pages.perform(post(action).param("token", token).session(this.session), this.operator);
+		MvcResult again = this.pages.perform(post(URI.create(action)).param("token", token).session(this.session), this.operator);
 		assertThat(again.getResponse().getRedirectedUrl()).isEqualTo(done.getResponse().getRedirectedUrl());
 		assertThat(this.audit.findRecentBySubscription(this.scenario.subscriptionId, 5).stream()
 			.filter((entry) -> entry.action().equals("RETRY_NODE"))
@@ -100,7 +100,7 @@ class RetryNodePageTest {
 	@Test
 	void viewersCannotPostAndNothingFailedSaysSo() {
 		String action = Href.instance(this.scenario.subscriptionId, this.scenario.instances.get(0)) + "/retry-node";
-		MvcResult viewer = this.pages.perform(post(action), TestUsers.viewer(BizScope.of(Set.of(this.scenario.bizId))));
+		MvcResult viewer = this.pages.perform(post(URI.create(action)), TestUsers.viewer(BizScope.of(Set.of(this.scenario.bizId))));
 		assertThat(viewer.getResponse().getStatus()).isEqualTo(403);
 		Pages.Page nothing = this.pages.get(action, this.operator);
 		assertThat(nothing.has("#confirm-nothing")).isTrue();
