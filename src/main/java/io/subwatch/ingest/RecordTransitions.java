@@ -16,7 +16,7 @@ import io.subwatch.subscription.SubStepState;
 
 /**
  * The sub-step changes one batch makes to one record (spec section 5): forward-only transitions, the back-fill of
- * earlier pending sub-steps, and nothing at all once the record was terminated.
+ * earlier pending or running sub-steps, and nothing at all once the record was terminated.
  */
 final class RecordTransitions {
 
@@ -57,9 +57,13 @@ final class RecordTransitions {
 		boolean running = event.status() == Status.RUNNING;
 		put(new SubStepState(stepIndex, event.subStep(), event.status(),
 				(before.startTime() != null) ? before.startTime() : event.time(), running ? null : event.time()));
+		// sub-steps run one after another: a later one starting or ending proves the earlier ones finished, so those
+		// still pending or running (an event lost) succeed now, and a lost event never leaves the host running
 		for (int earlier = 0; earlier < event.subStep(); earlier++) {
-			if (state(stepIndex, earlier).status() == Status.PENDING) {
-				put(new SubStepState(stepIndex, earlier, Status.SUCCESS, event.time(), event.time()));
+			SubStepState was = state(stepIndex, earlier);
+			if (was.status().isActive()) {
+				put(new SubStepState(stepIndex, earlier, Status.SUCCESS,
+						(was.startTime() != null) ? was.startTime() : event.time(), event.time()));
 			}
 		}
 		if (event.log() != null) {

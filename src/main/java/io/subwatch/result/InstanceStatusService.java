@@ -54,9 +54,12 @@ class InstanceStatusService {
 
 	private final TransactionTemplate readTransaction;
 
+	private final ApiStatuses statuses;
+
 	InstanceStatusService(SubscriptionViews views, SubscriptionScope scopes, RecordQueryDao queries,
 			InstanceRecordDao records, RowAssembler assembler, HostStatusDao hostStatuses, TaskDao tasks,
-			JsonMapper json, SubwatchProperties properties, PlatformTransactionManager transactions) {
+			JsonMapper json, SubwatchProperties properties, PlatformTransactionManager transactions,
+			ApiStatuses statuses) {
 		this.views = views;
 		this.scopes = scopes;
 		this.queries = queries;
@@ -66,6 +69,7 @@ class InstanceStatusService {
 		this.tasks = tasks;
 		this.json = json;
 		this.properties = properties;
+		this.statuses = statuses;
 		this.readTransaction = new TransactionTemplate(transactions);
 		this.readTransaction.setReadOnly(true);
 		this.readTransaction.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -75,7 +79,7 @@ class InstanceStatusService {
 		this.readTransaction.executeWithoutResult((status) -> {
 			List<Subscription> visible = this.views.visible(subscriptionIds, access);
 			try (JsonGenerator out = this.json.createGenerator(output.get())) {
-				ResultJsonWriter writer = new ResultJsonWriter(out, this.properties.timeZone());
+				ResultJsonWriter writer = new ResultJsonWriter(out, this.properties.timeZone(), this.statuses);
 				ApiTimeFormat time = new ApiTimeFormat(this.properties.timeZone());
 				Map<Long, Task> taskCache = new HashMap<>();
 				Map<Long, String> pipelineIds = RowAssembler.pipelineIdCache();

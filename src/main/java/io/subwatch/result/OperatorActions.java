@@ -129,7 +129,8 @@ public class OperatorActions {
 	@Transactional
 	public int revoke(long subscriptionId, List<String> instanceIds, List<Long> taskIds, String reason,
 			Access access) {
-		Subscription subscription = lockWritable(subscriptionId, access);
+		// spec section 7: revoke of a subscription that does not exist found nothing to revoke
+		Subscription subscription = lockWritable(subscriptionId, access, ErrorCode.NOTHING_TO_REVOKE);
 		if (taskIds != null && !taskIds.isEmpty()) {
 			this.resolver.tasksOf(subscription, taskIds);
 		}
@@ -189,7 +190,11 @@ public class OperatorActions {
 	}
 
 	private Subscription lockWritable(long subscriptionId, Access access) {
-		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access);
+		return lockWritable(subscriptionId, access, ErrorCode.VALIDATION);
+	}
+
+	private Subscription lockWritable(long subscriptionId, Access access, ErrorCode whenMissing) {
+		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access, whenMissing);
 		if (!access.canWrite(subscription.bkBizId(), subscription.id())) {
 			throw new ApiException(ErrorCode.FORBIDDEN,
 					"this caller may read subscription " + subscriptionId + " but not change it");

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.subwatch.subscription.Status;
 import io.subwatch.system.ApiException;
 import io.subwatch.system.JsonFields;
 import tools.jackson.databind.JsonNode;
@@ -114,6 +113,10 @@ final class ParamReader {
 		return result;
 	}
 
+	/**
+	 * A list of strings, read as Django REST framework reads a list of CharField: numbers are taken as their text
+	 * ({@code 12} is {@code "12"}), so numeric instance ids compare as strings; anything else is refused.
+	 */
 	List<String> stringList(String name) {
 		JsonNode array = array(name);
 		if (array == null) {
@@ -122,7 +125,7 @@ final class ParamReader {
 		List<String> result = new ArrayList<>(array.size());
 		for (int i = 0; i < array.size(); i++) {
 			JsonNode item = array.get(i);
-			if (!item.isString()) {
+			if (!item.isString() && !item.isNumber()) {
 				throw ApiException.invalid(name + "[" + i + "] must be a string, got "
 						+ JsonFields.abbreviate(item.toString()));
 			}
@@ -131,21 +134,13 @@ final class ParamReader {
 		return result;
 	}
 
-	List<Status> statusList(String name) {
+	/**
+	 * A list where {@code []} means the same as leaving it out (all), as NodeMan drops empty lists in retry and
+	 * revoke: its own "retry all" button sends {@code instance_id_list: []}.
+	 */
+	List<String> stringListOrAll(String name) {
 		List<String> values = stringList(name);
-		if (values == null) {
-			return null;
-		}
-		List<Status> result = new ArrayList<>(values.size());
-		for (int i = 0; i < values.size(); i++) {
-			String value = values.get(i);
-			int at = i;
-			result.add(Status.parse(value)
-				.orElseThrow(() -> ApiException.invalid(name + "[" + at + "] must be one of PENDING, RUNNING, FAILED,"
-						+ " SUCCESS, PART_FAILED, TERMINATED, REMOVED, FILTERED, IGNORED, got "
-						+ JsonFields.abbreviate(value))));
-		}
-		return result;
+		return (values == null || values.isEmpty()) ? null : values;
 	}
 
 	private JsonNode array(String name) {
@@ -191,7 +186,7 @@ final class ParamReader {
 		Integer start = (optionalLong("start") != null) ? optionalInt("start", 1, 1) : null;
 		List<String> exclude = stringList("exclude_instance_ids");
 		return new TaskResultParams(requireLong("subscription_id"), taskIdList(),
-				optionalInt("page", 1, 1), pagesize, start, statusList("statuses"), stringList("instance_id_list"),
+				optionalInt("page", 1, 1), pagesize, start, stringList("statuses"), stringList("instance_id_list"),
 				(exclude != null) ? exclude : List.of(), optionalBoolean("return_all", false),
 				optionalBoolean("need_detail", false), optionalBoolean("need_aggregate_all_tasks", false),
 				optionalBoolean("need_out_of_scope_snapshots", true));

@@ -9,10 +9,7 @@ import java.util.HexFormat;
  */
 final class PipelineIds {
 
-	static final int STEP = 1;
-
-	static final int HOST = 2;
-
+	/** Sub-steps' ids; a step and its target host carry the id of their first sub-step, as in NodeMan. */
 	static final int SUB_STEP = 3;
 
 	private static final HexFormat HEX = HexFormat.of();

@@ -80,9 +80,17 @@ final class ResultJsonWriter {
 
 	private final Map<Long, PlanStrings> plans = new HashMap<>();
 
-	ResultJsonWriter(JsonGenerator out, ZoneId zone) {
+	private final ApiStatuses statuses;
+
+	/** @param statuses how stored statuses are reported (TERMINATED as FAILED by default) */
+	ResultJsonWriter(JsonGenerator out, ZoneId zone, ApiStatuses statuses) {
 		this.out = out;
 		this.time = new ApiTimeFormat(zone);
+		this.statuses = statuses;
+	}
+
+	private SerializedString status(Status stored) {
+		return STATUSES.get(this.statuses.report(stored));
 	}
 
 	private static SerializedString name(String name) {
@@ -179,7 +187,7 @@ final class ResultJsonWriter {
 		this.out.writeName(INSTANCE_INFO);
 		this.out.writeRawValue(row.instanceInfo());
 		this.out.writeName(STATUS);
-		this.out.writeString(STATUSES.get(record.status()));
+		this.out.writeString(status(record.status()));
 		this.out.writeName(STEPS);
 		this.out.writeStartArray();
 		List<StepPlan.Step> planSteps = row.plan().steps();
@@ -213,7 +221,7 @@ final class ResultJsonWriter {
 		writeTime(START_TIME, steps.get(0).startTime());
 		writeTime(FINISH_TIME, steps.get(steps.size() - 1).finishTime());
 		this.out.writeName(STATUS);
-		this.out.writeString(STATUSES.get(record.status()));
+		this.out.writeString(status(record.status()));
 		this.out.writeName(STEPS);
 		this.out.writeStartArray();
 		for (int s = 0; s < row.plan().steps().size(); s++) {
@@ -226,7 +234,7 @@ final class ResultJsonWriter {
 	private void writeStep(ResultRow row, long seed, PlanStrings strings, int index, StepPlan.Step step,
 			StepProgress progress, String created) {
 		long recordId = row.record().id();
-		SerializedString status = STATUSES.get(progress.status());
+		SerializedString status = status(progress.status());
 		this.out.writeStartObject();
 		this.out.writeName(ID);
 		this.out.writeString(strings.stepIds()[index]);
@@ -240,8 +248,10 @@ final class ResultJsonWriter {
 		this.out.writeRawValue(step.extraInfo());
 		this.out.writeName(NODE_NAME);
 		this.out.writeString(strings.nodeNames()[index]);
+		// NodeMan's task_tools: the step, its target host and its first sub-step share one pipeline id
+		String pipelineId = PipelineIds.of(seed, recordId, PipelineIds.SUB_STEP, index, 0);
 		this.out.writeName(PIPELINE_ID);
-		this.out.writeString(PipelineIds.of(seed, recordId, PipelineIds.STEP, index, 0));
+		this.out.writeString(pipelineId);
 		this.out.writeName(STATUS);
 		this.out.writeString(status);
 		this.out.writeName(STEP_CODE);
@@ -253,7 +263,7 @@ final class ResultJsonWriter {
 		this.out.writeName(NODE_NAME);
 		this.out.writeString(step.nodeName() + " " + hostLabel(row.record()));
 		this.out.writeName(PIPELINE_ID);
-		this.out.writeString(PipelineIds.of(seed, recordId, PipelineIds.HOST, index, 0));
+		this.out.writeString(pipelineId);
 		this.out.writeName(STATUS);
 		this.out.writeString(status);
 		writeTimes(created, progress.startTime(), progress.finishTime());
@@ -286,7 +296,7 @@ final class ResultJsonWriter {
 		this.out.writeName(EX_DATA);
 		this.out.writeNull();
 		this.out.writeName(STATUS);
-		this.out.writeString(STATUSES.get(state.status()));
+		this.out.writeString(status(state.status()));
 		writeTimes(created, state.startTime(), (state.status() != Status.PENDING) ? state.finishTime() : null);
 		this.out.writeEndObject();
 	}
@@ -308,13 +318,13 @@ final class ResultJsonWriter {
 		}
 	}
 
-	/** {@code <bk_cloud_id>:<bk_host_innerip>} as NodeMan names a target host; the instance's name without an IP. */
+	/**
+	 * {@code <bk_cloud_id>:<bk_host_innerip>} as NodeMan names a target host (spec section 4): an IPv6-only host's
+	 * IPv4 is empty, so its name ends in {@code "<cloud>:"}; an instance without any IP goes by its name.
+	 */
 	static String hostLabel(InstanceRecord record) {
-		String ip = record.innerIp();
-		if (ip == null || ip.isEmpty()) {
-			ip = record.innerIpV6();
-		}
-		if (ip == null || ip.isEmpty()) {
+		String ip = (record.innerIp() != null) ? record.innerIp() : "";
+		if (ip.isEmpty() && (record.innerIpV6() == null || record.innerIpV6().isEmpty())) {
 			return record.displayName();
 		}
 		return ((record.bkCloudId() != null) ? record.bkCloudId() : 0) + ":" + ip;

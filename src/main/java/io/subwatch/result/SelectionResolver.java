@@ -44,14 +44,28 @@ class SelectionResolver {
 		this.queries = queries;
 	}
 
+	/** The subscription, which the caller must see; 3800001 when it does not exist (retry, the pages). */
 	Subscription visibleSubscription(long subscriptionId, Access access) {
-		return this.subscriptions.findById(subscriptionId)
-			.filter((s) -> access.canRead(s.bkBizId(), s.id()))
-			.orElseThrow(() -> ApiException.invalid("subscription " + subscriptionId + " does not exist"));
+		return visibleSubscription(subscriptionId, access, ErrorCode.VALIDATION);
 	}
 
-	/** The tasks named by {@code taskIdList}, all of which must belong to the subscription (newest first). */
+	/**
+	 * The subscription, which the caller must see, else {@code whenMissing}: spec section 7 gives each endpoint its
+	 * own code (task_result 3800003, task_result_detail 3800007, revoke 3800016, retry 3800001).
+	 */
+	Subscription visibleSubscription(long subscriptionId, Access access, ErrorCode whenMissing) {
+		return this.subscriptions.findById(subscriptionId)
+			.filter((s) -> access.canRead(s.bkBizId(), s.id()))
+			.orElseThrow(() -> new ApiException(whenMissing, "subscription " + subscriptionId + " does not exist"));
+	}
+
+	/** The tasks named by {@code taskIdList}, all of which must belong to the subscription (newest first), else 3800003. */
 	List<Task> tasksOf(Subscription subscription, List<Long> taskIdList) {
+		return tasksOf(subscription, taskIdList, ErrorCode.TASK_NOT_EXIST);
+	}
+
+	/** As {@link #tasksOf(Subscription, List)}, answering {@code whenForeign} for a task of another subscription. */
+	List<Task> tasksOf(Subscription subscription, List<Long> taskIdList, ErrorCode whenForeign) {
 		Set<Long> wanted = new LinkedHashSet<>(taskIdList);
 		List<Task> found = this.tasks.findAllByIds(subscription.id(), wanted);
 		if (found.size() != wanted.size()) {
@@ -59,14 +73,14 @@ class SelectionResolver {
 			missing.removeAll(found.stream().map(Task::id).toList());
 			String named = (missing.size() <= 20) ? missing.toString()
 					: missing.subList(0, 20).toString().replace("]", ", … and " + (missing.size() - 20) + " more]");
-			throw new ApiException(ErrorCode.TASK_NOT_EXIST,
+			throw new ApiException(whenForeign,
 					"task " + named + " does not belong to subscription " + subscription.id());
 		}
 		return found;
 	}
 
 	Selection resolve(TaskResultParams params, Access access) {
-		Subscription subscription = visibleSubscription(params.subscriptionId(), access);
+		Subscription subscription = visibleSubscription(params.subscriptionId(), access, ErrorCode.TASK_NOT_EXIST);
 		List<Task> chosen;
 		if (params.taskIdList() != null && !params.taskIdList().isEmpty()) {
 			chosen = tasksOf(subscription, params.taskIdList());

@@ -1,7 +1,6 @@
 package io.subwatch.result;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,14 +38,12 @@ class SubscriptionViews {
 	}
 
 	Status apiStatus(Status stored) {
-		return this.statuses.reported(stored);
+		return this.statuses.report(stored);
 	}
 
 	/** Counts by the status the API reports (terminated records count as failed unless configured otherwise). */
 	Map<Status, Integer> apiCounts(StatusCounts counts) {
-		Map<Status, Integer> reported = new EnumMap<>(Status.class);
-		counts.byStatus().forEach((status, count) -> reported.merge(apiStatus(status), count, Integer::sum));
-		return reported;
+		return this.statuses.report(counts).byStatus();
 	}
 
 	/** {@code listed}, plus TERMINATED when the API reports it as such. */

@@ -90,8 +90,11 @@ class TaskResultController {
 					+ " answers " + String.join(", ", SubscriptionEndpoint.answered()) + ")");
 		}
 		if (!endpoint.allows(request.getMethod())) {
-			throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "subscription/" + name + " takes "
-					+ endpoint.allowedMethods() + ", not " + JsonFields.abbreviate(request.getMethod()));
+			// as UnknownApiController answers a wrong method elsewhere: 3800405 in the envelope, HTTP 200
+			response.setHeader("Allow", endpoint.allowedMethods().replace(" or ", ", "));
+			throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "method " + JsonFields.abbreviate(request.getMethod())
+					+ " is not allowed on " + JsonFields.abbreviate(request.getRequestURI()) + "; use "
+					+ endpoint.allowedMethods());
 		}
 		ParamReader params = params(request);
 		return switch (endpoint) {
@@ -126,14 +129,14 @@ class TaskResultController {
 
 	private ApiResponse retry(ParamReader params, Access access) {
 		OperatorActions.Retried retried = this.lockRetry.run(() -> this.actions.retry(
-				params.requireLong("subscription_id"), params.stringList("instance_id_list"), params.taskIdList(),
-				access));
+				params.requireLong("subscription_id"), params.stringListOrAll("instance_id_list"),
+				params.taskIdList(), access));
 		return ApiResponse.ok(Map.of("task_id", retried.taskId(), "instance_count", retried.instanceCount()));
 	}
 
 	private ApiResponse revoke(ParamReader params, Access access) {
 		int terminated = this.lockRetry.run(() -> this.actions.revoke(params.requireLong("subscription_id"),
-				params.stringList("instance_id_list"), params.optionalText("reason", 500), access));
+				params.stringListOrAll("instance_id_list"), params.optionalText("reason", 500), access));
 		return ApiResponse.ok(Map.of("terminated", terminated));
 	}
 

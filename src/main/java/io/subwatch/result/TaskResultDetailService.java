@@ -32,8 +32,11 @@ class TaskResultDetailService {
 
 	private final SubwatchProperties properties;
 
+	private final ApiStatuses statuses;
+
 	TaskResultDetailService(SelectionResolver resolver, InstanceRecordDao records, RowAssembler assembler,
-			JsonMapper json, SubwatchProperties properties) {
+			JsonMapper json, SubwatchProperties properties, ApiStatuses statuses) {
+		this.statuses = statuses;
 		this.resolver = resolver;
 		this.records = records;
 		this.assembler = assembler;
@@ -53,15 +56,20 @@ class TaskResultDetailService {
 		if (taskId != null) {
 			taskIds = List.of(taskId);
 		}
-		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access);
-		List<Long> chosen = (taskIds != null && !taskIds.isEmpty())
-				? this.resolver.tasksOf(subscription, taskIds).stream().map(Task::id).toList() : null;
+		// spec section 7: no such subscription, or a task of another one, means no such record (3800007)
+		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access,
+				ErrorCode.RECORD_NOT_EXIST);
+		List<Long> chosen = (taskIds != null && !taskIds.isEmpty()) ? this.resolver
+			.tasksOf(subscription, taskIds, ErrorCode.RECORD_NOT_EXIST)
+			.stream()
+			.map(Task::id)
+			.toList() : null;
 		InstanceRecord record = this.records.findNewest(subscriptionId, instanceId, chosen)
 			.orElseThrow(() -> new ApiException(ErrorCode.RECORD_NOT_EXIST,
 					"no record of instance " + instanceId + " in subscription " + subscriptionId));
 		ResultRow row = this.assembler.assemble(List.of(record.id()), true, RowAssembler.pipelineIdCache()).get(0);
 		try (JsonGenerator generator = this.json.createGenerator(output.get())) {
-			ResultJsonWriter writer = new ResultJsonWriter(generator, this.properties.timeZone());
+			ResultJsonWriter writer = new ResultJsonWriter(generator, this.properties.timeZone(), this.statuses);
 			writer.startEnvelope();
 			writer.writeRow(row);
 			writer.endEnvelope();

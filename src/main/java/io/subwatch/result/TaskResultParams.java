@@ -2,14 +2,14 @@ package io.subwatch.result;
 
 import java.util.List;
 
-import io.subwatch.subscription.Status;
-
 /**
  * The parameters of task_result after validation (spec section 2). Lists are null when omitted (no filter) and empty
  * when given as {@code []} (nothing matches).
+ *
+ * @param statuses the statuses as the caller named them, any strings (see {@link ApiStatuses#storedAs})
  */
 record TaskResultParams(long subscriptionId, List<Long> taskIdList, int page, int pagesize, Integer start,
-		List<Status> statuses, List<String> instanceIdList, List<String> excludeInstanceIds, boolean returnAll,
+		List<String> statuses, List<String> instanceIdList, List<String> excludeInstanceIds, boolean returnAll,
 		boolean needDetail, boolean aggregateAllTasks, boolean outOfScopeSnapshots) {
 
 	/** The legacy shape: a bare list when not paging and not return_all. */

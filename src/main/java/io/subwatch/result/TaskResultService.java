@@ -1,11 +1,14 @@
 package io.subwatch.result;
 
 import java.io.OutputStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import io.subwatch.security.Access;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.StatusCounts;
 import jakarta.annotation.PreDestroy;
 import io.subwatch.system.SubwatchProperties;
 import tools.jackson.core.JsonGenerator;
@@ -38,6 +41,8 @@ class TaskResultService {
 
 	private final TransactionTemplate readTransaction;
 
+	private final ApiStatuses statuses;
+
 	/** Writer threads of long answers (one per answer being streamed; see {@link RowPipeline}). */
 	private final ExecutorService writers = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "task-result-writer");
@@ -46,7 +51,8 @@ class TaskResultService {
 	});
 
 	TaskResultService(SelectionResolver resolver, RecordQueryDao queries, RowAssembler assembler, JsonMapper json,
-			SubwatchProperties properties, PlatformTransactionManager transactions) {
+			SubwatchProperties properties, PlatformTransactionManager transactions, ApiStatuses statuses) {
+		this.statuses = statuses;
 		this.resolver = resolver;
 		this.queries = queries;
 		this.assembler = assembler;
@@ -63,6 +69,18 @@ class TaskResultService {
 	}
 
 	/**
+	 * The stored statuses the {@code statuses} filter names, without those the base set has none of: FAILED stands for
+	 * FAILED and TERMINATED records, and while nothing was revoked it stays a single-status filter, which reads its
+	 * window in index order however deep the page ({@link RecordFilter#orderBy}).
+	 */
+	private List<Status> storedStatuses(List<String> named, StatusCounts base) {
+		if (named == null) {
+			return null;
+		}
+		return this.statuses.storedAs(named).stream().filter((status) -> base.count(status) > 0).toList();
+	}
+
+	/**
 	 * Validates and resolves the request (throwing {@code ApiException} before anything is written), then writes the
 	 * whole response.
 	 * @param output supplies the stream only once the request is known to be valid
@@ -70,13 +88,13 @@ class TaskResultService {
 	void write(TaskResultParams params, Access access, java.util.function.Supplier<OutputStream> output) {
 		this.readTransaction.executeWithoutResult((status) -> {
 			Selection selection = this.resolver.resolve(params, access);
-			RecordFilter filter = new RecordFilter(params.statuses(), params.instanceIdList(),
-					params.excludeInstanceIds());
+			RecordFilter filter = new RecordFilter(storedStatuses(params.statuses(), selection.counter()),
+					params.instanceIdList(), params.excludeInstanceIds());
 			RecordWindow window = new RecordWindow(this.queries, selection.scope(), filter, selection.latest(),
 					params.needDetail() ? DETAIL_CHUNK : RecordWindow.CHUNK);
 			long total = params.bareList() ? 0 : window.total(selection.counter());
 			try (JsonGenerator generator = this.json.createGenerator(output.get())) {
-				ResultJsonWriter writer = new ResultJsonWriter(generator, this.properties.timeZone());
+				ResultJsonWriter writer = new ResultJsonWriter(generator, this.properties.timeZone(), this.statuses);
 				writer.startEnvelope();
 				if (params.bareList()) {
 					writer.startList();
@@ -105,7 +123,7 @@ class TaskResultService {
 					writer.endList();
 				}
 				else {
-					writer.endDict(selection.counter());
+					writer.endDict(this.statuses.report(selection.counter()));
 				}
 				writer.endEnvelope();
 			}

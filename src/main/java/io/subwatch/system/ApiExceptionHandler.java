@@ -71,8 +71,8 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(HttpRequestMethodNotSupportedException.class)
 	ResponseEntity<ApiResponse> method(HttpRequestMethodNotSupportedException ex) {
-		return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
-			.body(ApiResponse.error(ErrorCode.VALIDATION, "method " + ex.getMethod() + " is not supported here"));
+		return respond(ErrorCode.METHOD_NOT_ALLOWED, "method " + ex.getMethod() + " is not allowed here"
+				+ ((ex.getSupportedMethods() != null) ? "; use " + String.join(" or ", ex.getSupportedMethods()) : ""));
 	}
 
 	/** Lock waits that outlasted their retries: nothing was changed, the caller should send the request again. */

@@ -1,13 +1,17 @@
 package io.subwatch.system;
 
 import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 
 /**
  * Typed reads of request JSON whose failures name the field ({@code instances[3].instance_info.host.bk_host_id}), so
- * every bad input gets an error a caller can act on. Numbers may also come as numeric strings, booleans as
- * "true"/"false", as BlueKing clients send them.
+ * every bad input gets an error a caller can act on. Values are read as Django REST framework reads them, since
+ * BlueKing clients are written against it: integers also as {@code 1.0} or {@code "12"}, booleans also as 1/0 and the
+ * strings true/false/yes/no/on/off/t/f/1/0 in any case.
  */
 public final class JsonFields {
 
@@ -36,16 +40,30 @@ public final class JsonFields {
 		if (value.isIntegralNumber() && value.canConvertToLong()) {
 			return value.longValue();
 		}
-		if (value.isString()) {
-			try {
-				return Long.parseLong(value.asString().trim());
+		try {
+			if (value.isNumber()) {
+				// DRF's IntegerField takes 1.0 but not 1.5
+				return value.decimalValue().longValueExact();
 			}
-			catch (NumberFormatException ex) {
-				// reported below
+			if (value.isString()) {
+				Matcher integer = INTEGER_TEXT.matcher(value.asString());
+				if (integer.matches()) {
+					return Long.parseLong(integer.group(1));
+				}
 			}
+		}
+		catch (ArithmeticException | NumberFormatException ex) {
+			// reported below: a fraction, or too large
 		}
 		throw ApiException.invalid(path + " must be an integer, got " + abbreviate(value.toString()));
 	}
+
+	/** An integer as text, with DRF's leniency: surrounding blanks and a trailing {@code .0…} ("12", " 12 ", "12.0"). */
+	private static final Pattern INTEGER_TEXT = Pattern.compile("\\s*([+-]?\\d{1,19})(?:\\.0*)?\\s*");
+
+	private static final Set<String> TRUE_TEXTS = Set.of("true", "yes", "on", "t", "1");
+
+	private static final Set<String> FALSE_TEXTS = Set.of("false", "no", "off", "f", "0");
 
 	public static String requireText(JsonNode parent, String name, String path, int maxLength) {
 		String value = optionalText(parent, name, path, maxLength);
@@ -80,15 +98,15 @@ public final class JsonFields {
 		}
 		if (value.isString()) {
 			String text = value.asString().trim().toLowerCase(Locale.ROOT);
-			if (text.equals("true") || text.equals("1")) {
+			if (TRUE_TEXTS.contains(text)) {
 				return true;
 			}
-			if (text.equals("false") || text.equals("0")) {
+			if (FALSE_TEXTS.contains(text)) {
 				return false;
 			}
 		}
-		if (value.isIntegralNumber() && value.canConvertToLong() && (value.longValue() == 0 || value.longValue() == 1)) {
-			return value.longValue() == 1;
+		if (value.isNumber() && (value.doubleValue() == 0 || value.doubleValue() == 1)) {
+			return value.doubleValue() == 1;
 		}
 		throw ApiException.invalid(path + " must be true or false, got " + abbreviate(value.toString()));
 	}

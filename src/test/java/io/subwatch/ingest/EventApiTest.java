@@ -127,6 +127,26 @@ class EventApiTest {
 	}
 
 	@Test
+	void aLaterSubStepBackFillsEarlierRunningOnesSoALostEventNeverLeavesTheHostRunning() {
+		send(List.of(Fixtures.event(record(0), 0, "RUNNING", T0)));
+		// the SUCCESS of sub-step 0 is lost; sub-step 1 starting proves it finished
+		send(List.of(Fixtures.event(record(0), 1, "RUNNING", T0.plusSeconds(10))));
+		JsonNode subs = subSteps(record(0));
+		assertThat(subs.get(0).get("status").asString()).isEqualTo("SUCCESS");
+		assertThat(subs.get(0).get("start_time").asString()).isEqualTo("2026-11-28 10:00:00");
+		assertThat(subs.get(0).get("finish_time").asString()).isEqualTo("2026-11-28 10:00:10");
+		assertThat(subs.get(1).get("status").asString()).isEqualTo("RUNNING");
+		// the last sub-step ends without the others reporting their ends: the host succeeded
+		send(List.of(Fixtures.event(record(0), 3, "SUCCESS", T0.plusSeconds(30))));
+		JsonNode row = detail(record(0));
+		assertThat(row.get("status").asString()).isEqualTo("SUCCESS");
+		row.get("steps").get(0).get("target_hosts").get(0).get("sub_steps")
+			.forEach((sub) -> assertThat(sub.get("status").asString()).isEqualTo("SUCCESS"));
+		assertThat(row.get("steps").get(0).get("target_hosts").get(0).get("sub_steps").get(1).get("start_time")
+			.asString()).isEqualTo("2026-11-28 10:00:10");
+	}
+
+	@Test
 	void aPartlyValidBatchAppliesTheValidEventsAndListsTheOthers() {
 		Map<String, Object> unknownStep = Fixtures.event(record(0), 0, "RUNNING", T0);
 		unknownStep.put("step_id", "plugin");
@@ -177,7 +197,8 @@ class EventApiTest {
 				Fixtures.event(record(0), 2, "RUNNING", T0.plusSeconds(5))));
 		assertThat(late.get("ignored").asInt()).isEqualTo(2);
 		JsonNode row = detail(record(0));
-		assertThat(row.get("status").asString()).isEqualTo("TERMINATED");
+		// stored TERMINATED, reported FAILED by the API (spec section 5)
+		assertThat(row.get("status").asString()).isEqualTo("FAILED");
 		assertThat(row.get("steps").get(0).get("target_hosts").get(0).get("sub_steps").get(1).get("log").asString())
 			.contains("WARNING] terminated by ");
 	}

@@ -114,14 +114,38 @@ class TransitionProperties {
 	}
 
 	@Property
-	void aStartedOrFinishedSubStepLeavesNoPendingOneBeforeIt(@ForAll("batches") List<ResolvedEvent> batch) {
-		RecordProgress progress = apply(Map.of(), batch).progress();
+	void aStartedOrFinishedSubStepLeavesNoPendingOrRunningOneBeforeIt(@ForAll("batches") List<ResolvedEvent> batch) {
+		assertNothingActiveBeforeAMovedSubStep(apply(Map.of(), batch).progress());
+	}
+
+	@Property
+	void theBackFillHoldsAcrossBatches(@ForAll("batches") List<ResolvedEvent> first,
+			@ForAll("batches") List<ResolvedEvent> second) {
+		Map<Integer, SubStepState> afterFirst = states(apply(Map.of(), first), Map.of());
+		assertNothingActiveBeforeAMovedSubStep(apply(afterFirst, second).progress());
+	}
+
+	@Property
+	void aRunningSubStepBackFilledKeepsItsStartAndFinishesWhenTheNextOneMoves(
+			@ForAll("batches") List<ResolvedEvent> batch) {
+		Map<Integer, SubStepState> running = Map.of(RecordProgress.key(0, 0),
+				new SubStepState(0, 0, Status.RUNNING, T0, null));
+		Instant next = T0.plusSeconds(99);
+		RecordTransitions transitions = apply(running,
+				List.of(new ResolvedEvent(new Event(0, 7, "agent", 1, Status.RUNNING, next, null), 0)));
+		SubStepState backFilled = states(transitions, running).get(RecordProgress.key(0, 0));
+		assertThat(backFilled).isEqualTo(new SubStepState(0, 0, Status.SUCCESS, T0, next));
+		assertNothingActiveBeforeAMovedSubStep(apply(states(transitions, running), batch).progress());
+	}
+
+	/** Spec section 5: sub-steps run in order, so none before one that started or ended is still pending or running. */
+	static void assertNothingActiveBeforeAMovedSubStep(RecordProgress progress) {
 		for (RecordProgress.StepProgress step : progress.steps()) {
 			boolean laterMoved = false;
 			for (int i = step.subSteps().size() - 1; i >= 0; i--) {
 				Status status = step.subSteps().get(i).status();
 				if (laterMoved) {
-					assertThat(status).isNotEqualTo(Status.PENDING);
+					assertThat(status.isActive()).as("sub-step %d is %s after a later one moved", i, status).isFalse();
 				}
 				laterMoved |= status != Status.PENDING;
 			}

@@ -96,7 +96,9 @@ class RetryRevokeApiTest {
 				this.s.subscriptionId, "reason", "maintenance window over"));
 		assertThat(revoked.get("data").get("terminated").asInt()).as("2 running, 2 pending, 1 pending retry")
 			.isEqualTo(5);
-		assertThat(aggregated("TERMINATED").get("total").asInt()).isEqualTo(5);
+		// stored TERMINATED, reported FAILED (spec section 5)
+		assertThat(aggregated("FAILED").get("total").asInt()).isEqualTo(5);
+		assertThat(aggregated("TERMINATED").get("total").asInt()).isZero();
 		assertThat(aggregated("SUCCESS").get("total").asInt()).isEqualTo(7);
 		assertThat(aggregated("PENDING", "RUNNING").get("total").asInt()).isZero();
 		var entries = this.audit.findRecentBySubscription(this.s.subscriptionId, 5);
@@ -104,6 +106,33 @@ class RetryRevokeApiTest {
 		assertThat(entries.get(0).hostCount()).isEqualTo(5);
 		assertThat(entries.get(0).detail()).isEqualTo("maintenance window over");
 		assertThat(entries.get(1).action()).isEqualTo("RETRY");
+	}
+
+	@Test
+	void anEmptyInstanceIdListMeansAllHostsForRevokeAndRetry() {
+		// NodeMan drops empty lists: its "retry all" button sends instance_id_list: []
+		JsonNode revoked = this.api.post("/backend/api/subscription/revoke/", Map.of("subscription_id",
+				this.s.subscriptionId, "instance_id_list", List.of()));
+		assertThat(revoked.get("result").asBoolean()).as(revoked.toString()).isTrue();
+		assertThat(revoked.get("data").get("terminated").asInt()).isEqualTo(5);
+		JsonNode retried = this.api.post("/backend/api/subscription/retry/", Map.of("subscription_id",
+				this.s.subscriptionId, "instance_id_list", List.of(), "task_id_list", List.of()));
+		assertThat(retried.get("result").asBoolean()).as(retried.toString()).isTrue();
+		assertThat(retried.get("data").get("instance_count").asInt()).isEqualTo(5);
+		JsonNode query = this.api.post("/backend/api/subscription/revoke/?subscription_id=" + this.s.subscriptionId,
+				"{}");
+		assertThat(query.get("data").get("terminated").asInt()).as("the retried hosts, pending again").isEqualTo(5);
+	}
+
+	@Test
+	void numericInstanceIdsAndSubscriptionIdsAreReadAsDjangoRestFrameworkReadsThem() {
+		JsonNode refused = this.api.post("/backend/api/subscription/retry/", Map.of("subscription_id",
+				this.s.subscriptionId + ".0", "instance_id_list", List.of(12345)));
+		assertThat(refused.get("code").asInt()).as("12345 is the instance id \"12345\", which has no record")
+			.isEqualTo(3800007);
+		JsonNode revoked = this.api.post("/backend/api/subscription/revoke/", "{\"subscription_id\": "
+				+ this.s.subscriptionId + ".0, \"instance_id_list\": [\"" + this.s.instances.get(8) + "\"]}");
+		assertThat(revoked.get("data").get("terminated").asInt()).isEqualTo(1);
 	}
 
 }

@@ -63,8 +63,11 @@ class TaskResultErrorsTest {
 			"{\"subscription_id\": 1, \"start\": 0}|start must be an integer ≥ 1",
 			"{\"subscription_id\": 1, \"task_id_list\": 5}|task_id_list must be an array",
 			"{\"subscription_id\": 1, \"task_id_list\": [\"a\"]}|task_id_list[0] must be an integer",
-			"{\"subscription_id\": 1, \"statuses\": [\"DONE\"]}|statuses[0] must be one of",
-			"{\"subscription_id\": 1, \"statuses\": [3]}|statuses[0] must be a string",
+			"{\"subscription_id\": 1, \"statuses\": [{}]}|statuses[0] must be a string",
+			"{\"subscription_id\": 1, \"instance_id_list\": [true]}|instance_id_list[0] must be a string",
+			"{\"subscription_id\": 1, \"page\": 1.5}|page must be an integer",
+			"{\"subscription_id\": 1, \"need_detail\": \"yess\"}|need_detail must be true or false",
+			"{\"subscription_id\": 1, \"need_detail\": 2}|need_detail must be true or false",
 			"{\"subscription_id\": 1, \"instance_id_list\": {}}|instance_id_list must be an array",
 			"{\"subscription_id\": 1, \"exclude_instance_ids\": \"x\"}|exclude_instance_ids must be an array",
 			"{\"subscription_id\": 1, \"return_all\": \"maybe\"}|return_all must be true or false",
@@ -75,8 +78,8 @@ class TaskResultErrorsTest {
 	}
 
 	@Test
-	void unknownSubscriptionIs3800001() {
-		assertError(this.api.taskResult(Map.of("subscription_id", 987_654_321L)), 3800001,
+	void unknownSubscriptionIs3800003() {
+		assertError(this.api.taskResult(Map.of("subscription_id", 987_654_321L)), 3800003,
 				"subscription 987654321 does not exist");
 	}
 
@@ -119,6 +122,40 @@ class TaskResultErrorsTest {
 		this.fixtures.send(Fixtures.finish(recordId, -1, java.time.Instant.now()));
 		assertError(this.api.post("/backend/api/subscription/revoke/", Map.of("subscription_id", this.subscriptionId)),
 				3800016, "nothing to revoke");
+	}
+
+	@Test
+	void eachNeighbourAnswersAMissingSubscriptionWithItsOwnCode() {
+		long missing = 987_654_321L;
+		assertError(this.api.post("/backend/api/subscription/task_result_detail/", Map.of("subscription_id", missing,
+				"instance_id", "host|instance|host|1")), 3800007, "subscription 987654321 does not exist");
+		assertError(this.api.post("/backend/api/subscription/revoke/", Map.of("subscription_id", missing)), 3800016,
+				"subscription 987654321 does not exist");
+		assertError(this.api.post("/backend/api/subscription/retry/", Map.of("subscription_id", missing)), 3800001,
+				"subscription 987654321 does not exist");
+	}
+
+	@Test
+	void taskResultDetailWithATaskOfAnotherSubscriptionIs3800007() {
+		long taskId = this.fixtures.task(this.subscriptionId, this.fixtures.hosts(1, 1)).taskId();
+		long other = this.fixtures.subscription();
+		long foreignTask = this.fixtures.task(other, this.fixtures.hosts(1, 1)).taskId();
+		String instance = firstInstance(taskId);
+		assertError(this.api.post("/backend/api/subscription/task_result_detail/", Map.of("subscription_id",
+				this.subscriptionId, "instance_id", instance, "task_id", foreignTask)), 3800007,
+				"task [" + foreignTask + "] does not belong");
+		assertError(this.api.post("/backend/api/subscription/task_result_detail/", Map.of("subscription_id",
+				this.subscriptionId, "instance_id", instance, "task_id_list", List.of(taskId, foreignTask))), 3800007,
+				"does not belong");
+	}
+
+	@Test
+	void aWrongHttpMethodIs3800405() {
+		for (String path : List.of("/backend/api/subscription/retry/", "/backend/api/subscription/revoke",
+				"/v2/nodeman/backend/api/subscription/retry/")) {
+			assertError(this.api.get(path + "?subscription_id=" + this.subscriptionId), 3800405,
+					"method GET is not allowed");
+		}
 	}
 
 	private String firstInstance(long taskId) {

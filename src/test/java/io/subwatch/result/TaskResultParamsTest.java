@@ -194,4 +194,46 @@ class TaskResultParamsTest {
 		assertThat(recordIds(data).get(0)).isEqualTo(this.s.records.get(11));
 	}
 
+	@Test
+	void integersAndBooleansAreReadAsDjangoRestFrameworkReadsThem() {
+		JsonNode strict = data(Map.of("task_id_list", List.of(this.s.firstTask), "page", 2, "pagesize", 5,
+				"need_detail", false, "return_all", false));
+		for (Object page : List.of(2.0, "2", " 2 ", "2.0")) {
+			for (Object flag : List.of("false", "FALSE", "f", "No", "off", 0, 0.0, "0")) {
+				JsonNode lenient = data(Map.of("subscription_id", this.s.subscriptionId + ".0", "task_id_list",
+						List.of(this.s.firstTask + ".0"), "page", page, "pagesize", "5", "need_detail", flag,
+						"return_all", flag));
+				assertThat(lenient).as("page %s, flags %s", page, flag).isEqualTo(strict);
+			}
+		}
+		for (Object flag : List.of("true", "True", "t", "YES", "on", 1, 1.0, "1")) {
+			JsonNode all = data(Map.of("task_id_list", List.of(this.s.firstTask), "return_all", flag));
+			assertThat(all.get("list")).as("return_all %s", flag).hasSize(12);
+		}
+	}
+
+	@Test
+	void anyStatusStringIsAcceptedAndAnUnknownOneMatchesNothing() {
+		JsonNode unknown = data(Map.of("task_id_list", List.of(this.s.firstTask), "statuses", List.of("DONE"),
+				"pagesize", 10));
+		assertThat(unknown.get("total").asInt()).isZero();
+		assertThat(unknown.get("list")).isEmpty();
+		assertThat(unknown.get("status_counter").get("total").asInt()).isEqualTo(12);
+		JsonNode mixed = data(Map.of("task_id_list", List.of(this.s.firstTask), "statuses",
+				List.of("FAILED", "DONE", 3, "success", "PART_FAILED"), "pagesize", 10));
+		assertThat(mixed.get("total").asInt()).as("FAILED only: statuses are case-sensitive as NodeMan stores them")
+			.isEqualTo(2);
+	}
+
+	@Test
+	void numericInstanceIdsAreComparedAsText() {
+		JsonNode none = data(Map.of("task_id_list", List.of(this.s.firstTask), "instance_id_list", List.of(1, 2.5),
+				"exclude_instance_ids", List.of(7), "pagesize", 10));
+		assertThat(none.get("total").asInt()).isZero();
+		JsonNode detail = this.api.post("/backend/api/subscription/task_result_detail/",
+				Map.of("subscription_id", this.s.subscriptionId, "instance_id", 12345));
+		assertThat(detail.get("code").asInt()).isEqualTo(3800007);
+		assertThat(detail.get("message").asString()).contains("no record of instance 12345");
+	}
+
 }

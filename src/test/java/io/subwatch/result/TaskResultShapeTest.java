@@ -59,7 +59,7 @@ class TaskResultShapeTest {
 	}
 
 	@Test
-	void everyRowHasStepsWithOneTargetHostAndSubStepsWithPipelineIds() {
+	void everyRowHasStepsWithOneTargetHostAndSubStepsWithPipelineIdsTheFirstSharedWithItsStep() {
 		Set<String> pipelineIds = new HashSet<>();
 		for (JsonNode row : rows(false)) {
 			assertThat(row.get("pipeline_id").asString()).matches(PIPELINE_ID);
@@ -75,11 +75,13 @@ class TaskResultShapeTest {
 			String ip = row.get("instance_info").get("host").get("bk_host_innerip").asString();
 			assertThat(host.get("node_name").asString()).isEqualTo("[agent] INSTALL_AGENT 0:" + ip);
 			assertThat(host.get("sub_steps")).hasSize(4);
-			assertThat(pipelineIds.add(step.get("pipeline_id").asString())).isTrue();
-			assertThat(pipelineIds.add(host.get("pipeline_id").asString())).isTrue();
+			// NodeMan's task_tools: the step, its target host and its first sub-step share one pipeline id
+			assertThat(step.get("pipeline_id").asString()).matches(PIPELINE_ID)
+				.isEqualTo(host.get("pipeline_id").asString())
+				.isEqualTo(host.get("sub_steps").get(0).get("pipeline_id").asString());
 			for (JsonNode sub : host.get("sub_steps")) {
 				assertThat(sub.get("pipeline_id").asString()).matches(PIPELINE_ID);
-				assertThat(pipelineIds.add(sub.get("pipeline_id").asString())).isTrue();
+				assertThat(pipelineIds.add(sub.get("pipeline_id").asString())).as("unique per sub-step").isTrue();
 				assertThat(sub.get("ex_data").isNull()).isTrue();
 				assertThat(sub.has("step_code")).isTrue();
 			}
@@ -189,6 +191,22 @@ class TaskResultShapeTest {
 		JsonNode missing = this.api.post("/backend/api/subscription/task_result_detail/",
 				Map.of("subscription_id", this.s.subscriptionId, "instance_id", "host|instance|host|0"));
 		assertThat(missing.get("code").asInt()).isEqualTo(3800007);
+	}
+
+	@Test
+	void anIpv6OnlyHostsTargetNodeNameEndsInItsCloudAndAColon() {
+		long bizId = this.fixtures.newBizId();
+		long subscriptionId = this.fixtures.subscription(bizId);
+		Map<String, Object> host = Map.of("bk_host_id", 990_001, "bk_host_innerip_v6", "fd00::1", "bk_cloud_id", 3,
+				"bk_biz_id", bizId);
+		this.fixtures.task(subscriptionId, List.of(Map.of("instance_id", "host|instance|host|990001", "instance_info",
+				Map.of("host", host), "steps", List.of(Map.of("id", "agent", "action", "INSTALL_AGENT", "node_name",
+						"[agent] 安装", "sub_steps", Fixtures.AGENT_SUBS)))));
+		JsonNode row = this.api.taskResult(Map.of("subscription_id", subscriptionId, "pagesize", 1)).get("data")
+			.get("list").get(0);
+		assertThat(row.get("instance_info").get("host").get("bk_host_innerip").asString()).isEmpty();
+		assertThat(row.get("steps").get(0).get("target_hosts").get(0).get("node_name").asString())
+			.isEqualTo("[agent] 安装 3:");
 	}
 
 }
