@@ -93,7 +93,7 @@ class TaskResultController {
 			// as UnknownApiController answers a wrong method elsewhere: 3800405 in the envelope, HTTP 200
 			response.setHeader("Allow", endpoint.allowedMethods().replace(" or ", ", "));
 			throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "method " + JsonFields.abbreviate(request.getMethod())
-					+ " is not allowed on " + JsonFields.abbreviate(request.getRequestURI()) + "; use "
+					+ " is not allowed on subscription/" + endpoint.path() + "; use "
 					+ endpoint.allowedMethods());
 		}
 		ParamReader params = params(request);
