@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.subwatch.audit.AuditDao;
 import io.subwatch.security.Access;
@@ -77,7 +78,7 @@ public class NodeRetry {
 	 * record, if that record is finished.
 	 */
 	@Transactional(readOnly = true)
-	public java.util.Optional<FailedSubStep> findRetryPoint(long subscriptionId, String instanceId, Access access) {
+	public Optional<FailedSubStep> findRetryPoint(long subscriptionId, String instanceId, Access access) {
 		this.resolver.visibleSubscription(subscriptionId, access);
 		return this.records.findNewest(subscriptionId, instanceId, null).flatMap(this::retryPoint);
 	}
@@ -123,9 +124,9 @@ public class NodeRetry {
 		return answer;
 	}
 
-	private java.util.Optional<FailedSubStep> retryPoint(InstanceRecord record) {
+	private Optional<FailedSubStep> retryPoint(InstanceRecord record) {
 		if (record.status().isActive()) {
-			return java.util.Optional.empty();
+			return Optional.empty();
 		}
 		StepPlan plan = this.plans.findById(record.planId());
 		RecordProgress progress = RecordProgress.of(plan,
@@ -135,12 +136,12 @@ public class NodeRetry {
 			for (int i = 0; i < subs.size(); i++) {
 				Status status = subs.get(i).status();
 				if (status == Status.FAILED || status == Status.TERMINATED) {
-					return java.util.Optional
+					return Optional
 						.of(new FailedSubStep(s, i, plan.steps().get(s).subSteps().get(i).nodeName()));
 				}
 			}
 		}
-		return java.util.Optional.empty();
+		return Optional.empty();
 	}
 
 	/** The sub-steps before the retry point, as SUCCESS with the old times and logs; the record's times follow. */

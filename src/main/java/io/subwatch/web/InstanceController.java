@@ -4,6 +4,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
 import io.subwatch.result.NodeRetry;
 import io.subwatch.result.ResultRow;
@@ -130,7 +131,7 @@ class InstanceController {
 		}
 		Href back = Href.instance(id, instanceId);
 		model.addAttribute("preview", new RetryNodePreview(subscription, row.record(), point,
-				stepName, kept, java.util.UUID.randomUUID().toString(), back + "/retry-node", back.toString()));
+				stepName, kept, UUID.randomUUID().toString(), back + "/retry-node", back.toString()));
 		return "instance/retry-node";
 	}
 
