@@ -121,7 +121,8 @@ class SelectionResolver {
 		if (scopeTask == null) {
 			return scope.withinInstancesOf(-1L);
 		}
-		if (scopeTask.id() == ((scope.taskId() != null) ? scope.taskId() : -1L)
+		boolean scopeTaskItself = Long.valueOf(scopeTask.id()).equals(scope.taskId());
+		if (scopeTaskItself
 				|| (scope.subscriptionLatest() && this.scope.coversAllLatest(subscription.id(), scopeTask))) {
 			return scope;
 		}

@@ -15,6 +15,13 @@ import tools.jackson.databind.JsonNode;
  */
 public final class JsonFields {
 
+	/** An integer as text, with DRF's leniency: surrounding blanks and a trailing {@code .0…} ("12", " 12 ", "12.0"). */
+	private static final Pattern INTEGER_TEXT = Pattern.compile("\\s*([+-]?\\d{1,19})(?:\\.0*)?\\s*");
+
+	private static final Set<String> TRUE_TEXTS = Set.of("true", "yes", "on", "t", "1");
+
+	private static final Set<String> FALSE_TEXTS = Set.of("false", "no", "off", "f", "0");
+
 	private JsonFields() {
 	}
 
@@ -57,13 +64,6 @@ public final class JsonFields {
 		}
 		throw ApiException.invalid(path + " must be an integer, got " + abbreviate(value.toString()));
 	}
-
-	/** An integer as text, with DRF's leniency: surrounding blanks and a trailing {@code .0…} ("12", " 12 ", "12.0"). */
-	private static final Pattern INTEGER_TEXT = Pattern.compile("\\s*([+-]?\\d{1,19})(?:\\.0*)?\\s*");
-
-	private static final Set<String> TRUE_TEXTS = Set.of("true", "yes", "on", "t", "1");
-
-	private static final Set<String> FALSE_TEXTS = Set.of("false", "no", "off", "f", "0");
 
 	public static String requireText(JsonNode parent, String name, String path, int maxLength) {
 		String value = optionalText(parent, name, path, maxLength);

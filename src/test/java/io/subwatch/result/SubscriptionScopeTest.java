@@ -46,6 +46,9 @@ class SubscriptionScopeTest {
 	SubscriptionScope scope;
 
 	@Autowired
+	SelectionResolver resolver;
+
+	@Autowired
 	MockMvc mvc;
 
 	@Autowired
@@ -70,6 +73,12 @@ class SubscriptionScopeTest {
 		JsonNode response = this.api.taskResult(all);
 		assertThat(response.get("result").asBoolean()).as(response.toString()).isTrue();
 		return response.get("data");
+	}
+
+	TaskResultParams params(Map<String, Object> params) {
+		Map<String, Object> all = new LinkedHashMap<>(params);
+		all.put("subscription_id", this.subscriptionId);
+		return ParamReader.of(this.json.valueToTree(all)).taskResultParams();
 	}
 
 	static Map<String, Long> recordByInstance(JsonNode data) {
@@ -102,6 +111,8 @@ class SubscriptionScopeTest {
 				"statuses", List.of("PENDING"), "return_all", true));
 		assertThat(pending.get("total").asInt()).isEqualTo(3);
 		assertThat(pending.get("list")).hasSize(3);
+		// bk-monitor's call costs what a plain aggregated one does: maintained counters, no per-record scope lookup
+		assertThat(this.resolver.resolve(params(BK_MONITOR), Fixtures.SYSTEM).scope().subscriptionLatest()).isTrue();
 		// the newest task alone is the retry: out-of-scope filtering keeps its 3 rows, which are in the scope
 		assertThat(data(Map.of("need_out_of_scope_snapshots", false, "return_all", true)).get("total").asInt())
 			.isEqualTo(3);
@@ -124,6 +135,8 @@ class SubscriptionScopeTest {
 		assertThat(data.get("status_counter").toString()).isEqualTo("{\"PENDING\":3,\"total\":3}");
 		assertThat(recordByInstance(data).keySet()).containsExactlyInAnyOrder(
 				hosts.subList(3, 6).stream().map((h) -> (String) h.get("instance_id")).toArray(String[]::new));
+		assertThat(this.resolver.resolve(params(BK_MONITOR), Fixtures.SYSTEM).scope().where())
+			.as("instances outside the scope exist: looked up per record").contains("EXISTS");
 		JsonNode everything = data(Map.of("need_aggregate_all_tasks", true, "return_all", true));
 		assertThat(everything.get("total").asInt()).isEqualTo(6);
 		// an old task read through the scope keeps only its instances that are still in it

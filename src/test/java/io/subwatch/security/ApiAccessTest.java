@@ -146,9 +146,9 @@ class ApiAccessTest {
 		Api reader = this.api.as(code, SecurityFixtures.PASSWORD, null);
 		JsonNode hidden = reader.taskResult(Map.of("subscription_id", this.otherSubscription));
 		JsonNode missing = reader.taskResult(Map.of("subscription_id", Long.MAX_VALUE - 1));
-		assertThat(hidden.get("code").asInt()).isEqualTo(3800001).isEqualTo(missing.get("code").asInt());
+		assertThat(hidden.get("code").asInt()).isEqualTo(3800003).isEqualTo(missing.get("code").asInt());
 		assertThat(hidden.get("message").asString())
-			.isEqualTo("subscription " + this.otherSubscription + " does not exist（3800001）");
+			.isEqualTo("subscription " + this.otherSubscription + " does not exist（3800003）");
 		assertThat(reader.lastStatus).isEqualTo(200);
 		JsonNode detail = reader.post("/backend/api/subscription/task_result_detail/", Map.of("subscription_id",
 				this.otherSubscription, "instance_id", "host|instance|host|1"));
@@ -184,7 +184,7 @@ class ApiAccessTest {
 
 		JsonNode other = writer.post("/backend/api/subscription/revoke/", Map.of("subscription_id", this.otherSubscription));
 		assertThat(other.get("message").asString()).isEqualTo("subscription " + this.otherSubscription
-				+ " does not exist（3800001）");
+				+ " does not exist（3800016）");
 		JsonNode foreignBiz = writer.post("/api/v1/subscriptions", Map.of("name", "x", "bk_biz_id",
 				this.scenario.bizId + 1_000_000, "steps", List.of(Map.of("id", "agent", "type", "AGENT"))));
 		assertThat(foreignBiz.get("code").asInt()).isEqualTo(3800403);
