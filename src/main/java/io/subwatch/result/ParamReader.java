@@ -19,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class ParamReader {
 
 	private static final Set<String> LIST_PARAMS = Set.of("task_id_list", "statuses", "instance_id_list",
-			"exclude_instance_ids");
+			"exclude_instance_ids", "subscription_id_list");
 
-	private static final Set<String> COMMA_LISTS = Set.of("task_id_list", "statuses");
+	private static final Set<String> COMMA_LISTS = Set.of("task_id_list", "statuses", "subscription_id_list");
 
 	private final JsonNode params;
 
@@ -93,6 +93,10 @@ final class ParamReader {
 		return JsonFields.optionalBoolean(this.params, name, name, defaultValue);
 	}
 
+	String requireText(String name, int maxLength) {
+		return JsonFields.requireText(this.params, name, name, maxLength);
+	}
+
 	String optionalText(String name, int maxLength) {
 		return JsonFields.optionalText(this.params, name, name, maxLength);
 	}
@@ -160,6 +164,22 @@ final class ParamReader {
 	}
 
 	static final int MAX_TASK_IDS = 1000;
+
+	/** subscription_id_list of info, statistic and instance_status: required, distinct, in the order given. */
+	List<Long> subscriptionIdList() {
+		List<Long> ids = longList("subscription_id_list");
+		if (ids == null) {
+			throw ApiException.invalid("subscription_id_list is required");
+		}
+		List<Long> distinct = ids.stream().distinct().toList();
+		if (distinct.size() > MAX_SUBSCRIPTION_IDS) {
+			throw ApiException.invalid("subscription_id_list has " + distinct.size() + " ids; at most "
+					+ MAX_SUBSCRIPTION_IDS);
+		}
+		return distinct;
+	}
+
+	static final int MAX_SUBSCRIPTION_IDS = 500;
 
 	TaskResultParams taskResultParams() {
 		int pagesize = optionalInt("pagesize", -1, -1);

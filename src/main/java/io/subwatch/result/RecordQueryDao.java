@@ -126,6 +126,57 @@ class RecordQueryDao {
 			.list());
 	}
 
+	/**
+	 * A subscription's latest records by status, only those matching {@code inScope} (SQL on alias {@code r}, or null
+	 * for all): statistic when the scope is smaller than the subscription.
+	 */
+	StatusCounts countLatestInScope(long subscriptionId, String inScope, Map<String, Object> params) {
+		Map<String, Object> all = new HashMap<>(params);
+		all.put("subscriptionId", subscriptionId);
+		return StatusCounts.of(this.jdbc.sql("""
+				SELECT r.status, COUNT(*) FROM instance_record r
+				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE%s
+				GROUP BY r.status ORDER BY r.status
+				""".formatted((inScope != null) ? " AND " + inScope : ""))
+			.params(all)
+			.query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+			.list());
+	}
+
+	/**
+	 * Up to {@code limit} ids of a subscription's latest records above {@code afterId}, ascending, only those matching
+	 * {@code inScope} (or all with null): one chunk of instance_status.
+	 */
+	List<Long> findLatestIdsAfter(long subscriptionId, String inScope, Map<String, Object> params, long afterId,
+			int limit) {
+		Map<String, Object> all = new HashMap<>(params);
+		all.put("subscriptionId", subscriptionId);
+		all.put("afterId", afterId);
+		all.put("limit", limit);
+		return this.jdbc.sql("""
+				SELECT r.id FROM instance_record r
+				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE AND r.id > :afterId%s
+				ORDER BY r.subscription_id, r.is_latest, r.id LIMIT :limit
+				""".formatted((inScope != null) ? " AND " + inScope : ""))
+			.params(all)
+			.query(Long.class)
+			.list();
+	}
+
+	/** Up to {@code limit} (record id, instance id) of a task above {@code afterId}, ascending: the scope's nodes. */
+	List<Map.Entry<Long, String>> findInstancesOfTask(long taskId, long afterId, int limit) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.instance_id FROM instance_record r
+				WHERE r.task_id = :taskId AND r.id > :afterId
+				ORDER BY r.task_id, r.id LIMIT :limit
+				""")
+			.param("taskId", taskId)
+			.param("afterId", afterId)
+			.param("limit", limit)
+			.query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+			.list();
+	}
+
 	private static String latestConditions(List<String> instanceIds, List<Long> taskIds) {
 		String instances = (instanceIds != null) ? " AND r.instance_id IN (:instanceIds)" : "";
 		String tasks = (taskIds != null) ? " AND EXISTS (SELECT 1 FROM instance_record t"

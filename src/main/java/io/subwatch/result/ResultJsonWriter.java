@@ -199,6 +199,38 @@ final class ResultJsonWriter {
 		this.out.writeEndObject();
 	}
 
+	/**
+	 * instance_status's {@code last_task} with show_task_detail: the row without its instance (task_id becomes
+	 * {@code id}; instance_id and instance_info are left out), as NodeMan builds it.
+	 */
+	void writeLastTask(ResultRow row) {
+		InstanceRecord record = row.record();
+		PlanStrings strings = this.plans.computeIfAbsent(row.plan().id(), (id) -> PlanStrings.of(row.plan()));
+		long seed = PipelineIds.seed(row.taskPipelineId());
+		String created = this.time.format(record.createTime());
+		List<StepProgress> steps = row.progress().steps();
+		this.out.writeStartObject();
+		this.out.writeName(ID);
+		this.out.writeNumber(record.taskId());
+		this.out.writeName(RECORD_ID);
+		this.out.writeNumber(record.id());
+		this.out.writeName(CREATE_TIME);
+		this.out.writeString(created);
+		this.out.writeName(PIPELINE_ID);
+		this.out.writeString(row.taskPipelineId());
+		writeTime(START_TIME, steps.get(0).startTime());
+		writeTime(FINISH_TIME, steps.get(steps.size() - 1).finishTime());
+		this.out.writeName(STATUS);
+		this.out.writeString(status(record.status()));
+		this.out.writeName(STEPS);
+		this.out.writeStartArray();
+		for (int s = 0; s < row.plan().steps().size(); s++) {
+			writeStep(row, seed, strings, s, row.plan().steps().get(s), steps.get(s), created);
+		}
+		this.out.writeEndArray();
+		this.out.writeEndObject();
+	}
+
 	private void writeStep(ResultRow row, long seed, PlanStrings strings, int index, StepPlan.Step step,
 			StepProgress progress, String created) {
 		long recordId = row.record().id();

@@ -139,6 +139,37 @@ class SelectionResolver {
 		return this.queries.countByStatus(scope);
 	}
 
+	/**
+	 * check_task_ready: true when every listed task (default: the newest) is ready, false while one is still being
+	 * created; 3800014 when one's creation failed. A subscription the caller cannot see has no task (3800003).
+	 */
+	boolean checkTaskReady(long subscriptionId, List<Long> taskIdList, Access access) {
+		Subscription subscription = this.subscriptions.findById(subscriptionId)
+			.filter((s) -> access.canRead(s.bkBizId(), s.id()))
+			.orElseThrow(() -> new ApiException(ErrorCode.TASK_NOT_EXIST,
+					"subscription " + subscriptionId + " does not exist, so it has no task"));
+		List<Task> chosen;
+		if (taskIdList != null && !taskIdList.isEmpty()) {
+			chosen = tasksOf(subscription, taskIdList);
+		}
+		else {
+			chosen = this.tasks.findNewest(subscriptionId)
+				.map(List::of)
+				.orElseThrow(() -> new ApiException(ErrorCode.TASK_NOT_EXIST,
+						"subscription " + subscriptionId + " has no task"));
+		}
+		try {
+			checkReady(chosen);
+			return true;
+		}
+		catch (ApiException ex) {
+			if (ex.errorCode() == ErrorCode.TASK_NOT_READY) {
+				return false;
+			}
+			throw ex;
+		}
+	}
+
 	static void checkReady(List<Task> chosen) {
 		for (Task task : chosen) {
 			if (task.failed()) {

@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import io.subwatch.security.Access;
+import io.subwatch.system.ApiException;
 import io.subwatch.system.ApiResponse;
+import io.subwatch.system.ErrorCode;
+import io.subwatch.system.JsonFields;
 import io.subwatch.system.LockRetry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,14 +18,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * task_result and its neighbours under every URL real clients use (spec section 1), GET and POST, with and without
- * the trailing slash.
+ * task_result and its neighbours under every URL real clients use (spec section 1), with and without the trailing
+ * slash: one mapping takes {@code <prefix>/<name>} for every prefix, and {@link SubscriptionEndpoint} says what each
+ * name is, which methods it takes, or that it manages subscriptions and subwatch does not offer it.
  */
 @RestController
 class TaskResultController {
@@ -33,68 +36,105 @@ class TaskResultController {
 
 	private final OperatorActions actions;
 
+	private final NodeRetry nodeRetry;
+
+	private final SelectionResolver resolver;
+
+	private final InfoService info;
+
+	private final StatisticService statistic;
+
+	private final InstanceStatusService instanceStatus;
+
 	private final JsonMapper json;
 
 	private final LockRetry lockRetry;
 
 	TaskResultController(TaskResultService taskResult, TaskResultDetailService detail, OperatorActions actions,
-			JsonMapper json, LockRetry lockRetry) {
-		this.lockRetry = lockRetry;
+			NodeRetry nodeRetry, SelectionResolver resolver, InfoService info, StatisticService statistic,
+			InstanceStatusService instanceStatus, JsonMapper json,
+			LockRetry lockRetry) {
 		this.taskResult = taskResult;
 		this.detail = detail;
 		this.actions = actions;
+		this.nodeRetry = nodeRetry;
+		this.resolver = resolver;
+		this.info = info;
+		this.statistic = statistic;
+		this.instanceStatus = instanceStatus;
 		this.json = json;
+		this.lockRetry = lockRetry;
 	}
 
-	@RequestMapping(path = { "/backend/api/subscription/task_result", "/backend/api/subscription/task_result/",
-			"/system/backend/api/subscription/task_result", "/system/backend/api/subscription/task_result/",
-			"/v2/nodeman/backend/api/subscription/task_result", "/v2/nodeman/backend/api/subscription/task_result/",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/task_result",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/task_result/",
-			"/api/c/compapi/v2/nodeman/subscription_task_result", "/api/c/compapi/v2/nodeman/subscription_task_result/",
-			"/v2/nodeman/subscription_task_result", "/v2/nodeman/subscription_task_result/" },
-			method = { RequestMethod.GET,
-					RequestMethod.POST })
-	void taskResult(HttpServletRequest request, HttpServletResponse response, Access access) {
-		TaskResultParams params = params(request).taskResultParams();
-		this.taskResult.write(params, access, output(response));
-	}
-
-	@RequestMapping(path = { "/backend/api/subscription/task_result_detail",
-			"/backend/api/subscription/task_result_detail/", "/system/backend/api/subscription/task_result_detail",
-			"/system/backend/api/subscription/task_result_detail/",
-			"/v2/nodeman/backend/api/subscription/task_result_detail",
-			"/v2/nodeman/backend/api/subscription/task_result_detail/",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/task_result_detail",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/task_result_detail/",
-			"/api/c/compapi/v2/nodeman/subscription_task_result_detail",
-			"/api/c/compapi/v2/nodeman/subscription_task_result_detail/" },
-			method = { RequestMethod.GET,
-					RequestMethod.POST })
-	void taskResultDetail(HttpServletRequest request, HttpServletResponse response, Access access) {
-		this.detail.write(params(request), access, output(response));
-	}
-
-	@PostMapping(path = { "/backend/api/subscription/retry", "/backend/api/subscription/retry/",
-			"/system/backend/api/subscription/retry", "/system/backend/api/subscription/retry/",
-			"/v2/nodeman/backend/api/subscription/retry", "/v2/nodeman/backend/api/subscription/retry/",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/retry",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/retry/" })
-	ApiResponse retry(HttpServletRequest request, Access access) {
+	@RequestMapping(path = { "/backend/api/subscription/{name}", "/backend/api/subscription/{name}/",
+			"/system/backend/api/subscription/{name}", "/system/backend/api/subscription/{name}/",
+			"/v2/nodeman/backend/api/subscription/{name}", "/v2/nodeman/backend/api/subscription/{name}/",
+			"/api/bk-nodeman/{stage}/system/backend/api/subscription/{name}",
+			"/api/bk-nodeman/{stage}/system/backend/api/subscription/{name}/",
+			"/api/c/compapi/v2/nodeman/backend/api/subscription/{name}",
+			"/api/c/compapi/v2/nodeman/backend/api/subscription/{name}/",
+			"/api/c/compapi/v2/nodeman/subscription_{name}", "/api/c/compapi/v2/nodeman/subscription_{name}/",
+			"/v2/nodeman/subscription_{name}", "/v2/nodeman/subscription_{name}/" })
+	ApiResponse answer(@PathVariable String name, HttpServletRequest request, HttpServletResponse response,
+			Access access) {
+		SubscriptionEndpoint endpoint = SubscriptionEndpoint.byPath(name).orElse(null);
+		if (endpoint == null) {
+			// NodeMan has no such endpoint either: a 404, but in the envelope and saying what there is
+			response.setStatus(HttpServletResponse.SC_NOT_FOUND);
+			return ApiResponse.error(ErrorCode.VALIDATION, "no endpoint subscription/" + JsonFields.abbreviate(name)
+					+ "; subwatch answers " + String.join(", ", SubscriptionEndpoint.answered()));
+		}
+		if (!endpoint.supported()) {
+			throw new ApiException(ErrorCode.NOT_SUPPORTED, "subscription/" + name + " manages subscriptions in"
+					+ " NodeMan; subwatch only reports results of work done elsewhere, so it does not offer it (it"
+					+ " answers " + String.join(", ", SubscriptionEndpoint.answered()) + ")");
+		}
+		if (!endpoint.allows(request.getMethod())) {
+			// as UnknownApiController answers a wrong method elsewhere: 3800405 in the envelope, HTTP 200
+			response.setHeader("Allow", endpoint.allowedMethods().replace(" or ", ", "));
+			throw new ApiException(ErrorCode.METHOD_NOT_ALLOWED, "method " + JsonFields.abbreviate(request.getMethod())
+					+ " is not allowed on subscription/" + endpoint.path() + "; use "
+					+ endpoint.allowedMethods());
+		}
 		ParamReader params = params(request);
+		return switch (endpoint) {
+			case TASK_RESULT -> {
+				this.taskResult.write(params.taskResultParams(), access, output(response));
+				yield null;
+			}
+			case TASK_RESULT_DETAIL -> {
+				this.detail.write(params, access, output(response));
+				yield null;
+			}
+			case RETRY -> retry(params, access);
+			case REVOKE -> revoke(params, access);
+			case RETRY_NODE -> ApiResponse.ok(this.lockRetry.run(() -> this.nodeRetry.retry(
+					params.requireLong("subscription_id"), params.requireText("instance_id", 255), access)));
+			case CHECK_TASK_READY -> ApiResponse.ok(this.resolver.checkTaskReady(params.requireLong("subscription_id"),
+					params.taskIdList(), access));
+			case INFO -> {
+				this.info.write(params.subscriptionIdList(), params.optionalBoolean("show_deleted", false), access,
+						output(response));
+				yield null;
+			}
+			case STATISTIC -> ApiResponse.ok(this.statistic.statistic(params.subscriptionIdList(), access));
+			case INSTANCE_STATUS -> {
+				this.instanceStatus.write(params.subscriptionIdList(),
+						params.optionalBoolean("show_task_detail", false), access, output(response));
+				yield null;
+			}
+			default -> throw new IllegalStateException("endpoint without a handler: " + endpoint);
+		};
+	}
+
+	private ApiResponse retry(ParamReader params, Access access) {
 		OperatorActions.Retried retried = this.lockRetry.run(() -> this.actions.retry(
 				params.requireLong("subscription_id"), params.stringListOrAll("instance_id_list"),
 				params.taskIdList(), access));
 		return ApiResponse.ok(Map.of("task_id", retried.taskId(), "instance_count", retried.instanceCount()));
 	}
 
-	@PostMapping(path = { "/backend/api/subscription/revoke", "/backend/api/subscription/revoke/",
-			"/system/backend/api/subscription/revoke", "/system/backend/api/subscription/revoke/",
-			"/v2/nodeman/backend/api/subscription/revoke", "/v2/nodeman/backend/api/subscription/revoke/",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/revoke",
-			"/api/bk-nodeman/{stage}/system/backend/api/subscription/revoke/" })
-	ApiResponse revoke(HttpServletRequest request, Access access) {
-		ParamReader params = params(request);
+	private ApiResponse revoke(ParamReader params, Access access) {
 		int terminated = this.lockRetry.run(() -> this.actions.revoke(params.requireLong("subscription_id"),
 				params.stringListOrAll("instance_id_list"), params.optionalText("reason", 500), access));
 		return ApiResponse.ok(Map.of("terminated", terminated));

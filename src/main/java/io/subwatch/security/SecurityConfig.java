@@ -144,11 +144,11 @@ public class SecurityConfig {
 			.equals(request.getRequestURI().substring(request.getContextPath().length()));
 	}
 
-	/** retry and revoke, under every prefix of the task_result family. */
+	/** retry, retry_node and revoke, under every prefix of the task_result family (and its ESB names). */
 	private static RequestMatcher operatorActions() {
 		return (request) -> {
 			String path = request.getRequestURI().substring(request.getContextPath().length());
-			return path.matches(".*/subscription/(retry|revoke)/?");
+			return path.matches(".*/subscription[/_](retry|retry_node|revoke)/?");
 		};
 	}
 

@@ -26,11 +26,15 @@ public class RecordCreation {
 
 	private final RecordLocks locks;
 
-	RecordCreation(InstanceRecordDao records, TaskDao tasks, CounterDao counters, RecordLocks locks) {
+	private final HostStatusDao hostStatuses;
+
+	RecordCreation(InstanceRecordDao records, TaskDao tasks, CounterDao counters, RecordLocks locks,
+			HostStatusDao hostStatuses) {
 		this.records = records;
 		this.tasks = tasks;
 		this.counters = counters;
 		this.locks = locks;
+		this.hostStatuses = hostStatuses;
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
@@ -48,6 +52,7 @@ public class RecordCreation {
 		}
 		this.records.clearLatest(replaced.stream().map(InstanceRecord::id).toList());
 		Map<String, Long> ids = this.records.insertAll(subscriptionId, taskId, newRecords, now);
+		this.hostStatuses.insertFromInfo(subscriptionId, newRecords, ids);
 		for (int i = 0; i < newRecords.size(); i++) {
 			deltas.move(taskId, subscriptionId, true, null, Status.PENDING);
 		}

@@ -69,7 +69,7 @@ public class TaskRemoval {
 		}
 		List<Long> ids = new ArrayList<>(locked.keySet());
 		this.records.setLatest(new ArrayList<>(previous.keySet()));
-		for (String table : List.of("sub_step_log", "record_sub_step")) {
+		for (String table : List.of("sub_step_log", "record_sub_step", "record_host_status")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE record_id IN (:ids)").param("ids", ids).update();
 		}
 		this.jdbc.sql("DELETE FROM instance_info WHERE record_id IN (:ids)").param("ids", ids).update();

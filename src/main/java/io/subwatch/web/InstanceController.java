@@ -4,12 +4,17 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.UUID;
 
+import io.subwatch.result.NodeRetry;
 import io.subwatch.result.ResultRow;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.StepPlan;
+import io.subwatch.system.ApiException;
+import io.subwatch.system.ErrorCode;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -19,21 +24,30 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * An instance: its steps and sub-steps as a timeline, the opened sub-step with its log (each line linkable as
- * {@code #L12}), its earlier attempts, and the log as a download.
+ * {@code #L12}), its earlier attempts, the log as a download, and "Retry from this sub-step" (a confirmation, then a
+ * POST that acts once, as {@link ActionController}'s actions do).
  */
 @Controller
 class InstanceController {
 
 	private final InstancePages pages;
 
-	InstanceController(InstancePages pages) {
+	private final PageAccess pageAccess;
+
+	private final NodeRetry nodeRetry;
+
+	InstanceController(InstancePages pages, PageAccess pageAccess, NodeRetry nodeRetry) {
 		this.pages = pages;
+		this.pageAccess = pageAccess;
+		this.nodeRetry = nodeRetry;
 	}
 
 	@GetMapping("/subscriptions/{id}/instances/{instanceId}")
@@ -99,6 +113,54 @@ class InstanceController {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString())
 			.body(body);
+	}
+
+	@GetMapping("/subscriptions/{id}/instances/{instanceId}/retry-node")
+	String retryNodeConfirm(@PathVariable long id, @PathVariable String instanceId, Access access, Model model) {
+		var subscription = this.pageAccess.writable(id, access);
+		ResultRow row = this.pages.row(id, instanceId, null, access);
+		NodeRetry.FailedSubStep point = this.nodeRetry.findRetryPoint(id, instanceId, access).orElse(null);
+		int kept = 0;
+		String stepName = null;
+		if (point != null) {
+			for (int s = 0; s < point.stepIndex(); s++) {
+				kept += row.plan().steps().get(s).subSteps().size();
+			}
+			kept += point.subIndex();
+			stepName = row.plan().steps().get(point.stepIndex()).nodeName();
+		}
+		Href back = Href.instance(id, instanceId);
+		model.addAttribute("preview", new RetryNodePreview(subscription, row.record(), point,
+				stepName, kept, UUID.randomUUID().toString(), back + "/retry-node", back.toString()));
+		return "instance/retry-node";
+	}
+
+	@PostMapping("/subscriptions/{id}/instances/{instanceId}/retry-node")
+	String retryNode(@PathVariable long id, @PathVariable String instanceId,
+			@RequestParam(required = false) String token, Access access, HttpSession session,
+			RedirectAttributes redirect) {
+		this.pageAccess.writable(id, access);
+		Href back = Href.instance(id, instanceId);
+		ActionTokens.Outcome earlier = ActionTokens.claim(session, token);
+		if (earlier != null) {
+			redirect.addFlashAttribute("flash", (earlier.redirect() != null)
+					? earlier.flash().withDetail("action.alreadyDone") : Flash.warn("action.inProgress"));
+			return "redirect:" + ((earlier.redirect() != null) ? earlier.redirect() : back.toString());
+		}
+		String to = back.toString();
+		Flash flash;
+		try {
+			Map<String, Object> retried = this.nodeRetry.retry(id, instanceId, access);
+			to = Href.instance(id, instanceId).param("task", retried.get("task_id")).toString();
+			flash = Flash.ok("action.retriedNode", retried.get("retry_node_name"), retried.get("task_id"));
+		}
+		catch (ApiException ex) {
+			flash = (ex.errorCode() == ErrorCode.RECORD_NOT_EXIST) ? Flash.warn("action.nothingToRetryNode")
+					: Flash.error("action.refused", ex.getMessage());
+		}
+		ActionTokens.complete(session, token, to, flash);
+		redirect.addFlashAttribute("flash", flash);
+		return "redirect:" + to;
 	}
 
 }

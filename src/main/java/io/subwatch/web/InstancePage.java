@@ -66,6 +66,28 @@ public record InstancePage(Subscription subscription, InstanceRecord record, Lon
 		return this.record.latest() && (this.record.status() == Status.FAILED || this.record.status() == Status.TERMINATED);
 	}
 
+	/**
+	 * Whether "Retry from this sub-step" applies to {@code sub}: the first failed (or terminated) sub-step of the
+	 * instance's newest record, once that record is finished.
+	 */
+	public boolean retryPoint(TimelineView.SubStep sub) {
+		if (!retryable() || this.steps == null) {
+			return false;
+		}
+		for (TimelineView.Step step : this.steps) {
+			for (TimelineView.SubStep candidate : step.subSteps()) {
+				if (candidate.status() == Status.FAILED || candidate.status() == Status.TERMINATED) {
+					return candidate.step() == sub.step() && candidate.index() == sub.index();
+				}
+			}
+		}
+		return false;
+	}
+
+	public String retryNodeHref() {
+		return Href.path(base() + "/retry-node").toString();
+	}
+
 	public String confirmHref(String action) {
 		return Href.path("/subscriptions/" + this.subscription.id() + "/confirm")
 			.param("action", action)

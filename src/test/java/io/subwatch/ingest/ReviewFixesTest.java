@@ -155,7 +155,7 @@ class ReviewFixesTest {
 		assertThat(this.api.lastStatus).isEqualTo(200);
 		assertThat(wrongMethod.get("code").asInt()).isEqualTo(3800405);
 		assertThat(wrongMethod.get("message").asString())
-			.contains("method GET is not allowed on /backend/api/subscription/retry/; use POST");
+			.contains("method GET is not allowed on subscription/retry; use POST");
 	}
 
 	@Test

@@ -27,7 +27,7 @@ import org.springframework.test.context.ActiveProfiles;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * return_all over 100,000 records streams: this class runs in its own JVM with a 256 MB heap (surefire execution
+ * return_all, instance_status and info over 100,000 records stream: this class runs in its own JVM with a 256 MB heap (surefire execution
  * "streaming"), server and client together, and reads the answer as a stream, row by row.
  */
 @Tag("streaming")
@@ -51,7 +51,7 @@ class ReturnAllStreamingTest {
 	int port;
 
 	@Test
-	void returnAllOver100000RecordsStreamsEveryRowOnce() throws Exception {
+	void returnAllInstanceStatusAndInfoOver100000RecordsStreamEveryRowOnce() throws Exception {
 		long bizId = this.fixtures.newBizId();
 		long subscriptionId = this.fixtures.subscription(bizId);
 		long taskId = this.ingest.createTask(subscriptionId, this.json.valueToTree(Map.of("ready", false)),
@@ -69,17 +69,8 @@ class ReturnAllStreamingTest {
 		}
 		this.ingest.markReady(taskId, this.json.valueToTree(Map.of()), Fixtures.SYSTEM);
 
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/backend/api/subscription/task_result/"))
-			.header("Content-Type", "application/json")
-			.header("X-Bkapi-Authorization",
-					"{\"bk_app_code\": \"" + Api.APP_CODE + "\", \"bk_app_secret\": \"" + Api.APP_SECRET + "\"}")
-			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(Map.of("subscription_id",
-					subscriptionId, "return_all", true, "need_detail", true))))
-			.build();
-		HttpResponse<InputStream> response = HttpClient.newHttpClient()
-			.send(request, HttpResponse.BodyHandlers.ofInputStream());
-		assertThat(response.statusCode()).isEqualTo(200);
+		HttpResponse<InputStream> response = post("task_result",
+				Map.of("subscription_id", subscriptionId, "return_all", true, "need_detail", true));
 		int rows = 0;
 		long previous = Long.MAX_VALUE;
 		int total = -1;
@@ -101,6 +92,40 @@ class ReturnAllStreamingTest {
 		}
 		assertThat(total).isEqualTo(HOSTS);
 		assertThat(rows).isEqualTo(HOSTS);
+
+		// instance_status answers every host of the scope at once, as NodeMan does: it must stream too
+		assertThat(count(post("instance_status", Map.of("subscription_id_list", List.of(subscriptionId),
+				"show_task_detail", true)), "instance_id")).isEqualTo(HOSTS);
+		// info lists the scope's 100,000 hosts as nodes
+		assertThat(count(post("info", Map.of("subscription_id_list", List.of(subscriptionId))), "bk_host_id"))
+			.isEqualTo(HOSTS);
+	}
+
+	private HttpResponse<InputStream> post(String name, Map<String, Object> body) throws Exception {
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/backend/api/subscription/" + name + "/"))
+			.header("Content-Type", "application/json")
+			.header("X-Bkapi-Authorization",
+					"{\"bk_app_code\": \"" + Api.APP_CODE + "\", \"bk_app_secret\": \"" + Api.APP_SECRET + "\"}")
+			.POST(HttpRequest.BodyPublishers.ofString(this.json.writeValueAsString(body)))
+			.build();
+		HttpResponse<InputStream> response = HttpClient.newHttpClient()
+			.send(request, HttpResponse.BodyHandlers.ofInputStream());
+		assertThat(response.statusCode()).isEqualTo(200);
+		return response;
+	}
+
+	/** How many times a property appears in a streamed answer, read token by token. */
+	private int count(HttpResponse<InputStream> response, String property) {
+		int found = 0;
+		try (JsonParser parser = this.json.createParser(response.body())) {
+			while (parser.nextToken() != null) {
+				if (parser.currentToken() == JsonToken.PROPERTY_NAME && property.equals(parser.currentName())) {
+					found++;
+				}
+			}
+		}
+		return found;
 	}
 
 }
