@@ -13,6 +13,7 @@ import io.subwatch.audit.AuditDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
+import io.subwatch.subscription.LogEntry;
 import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.RecordCreation;
 import io.subwatch.subscription.RecordProgress;
@@ -148,7 +149,7 @@ public class NodeRetry {
 	private void carryOver(InstanceRecord old, long recordId, FailedSubStep point, Instant now) {
 		Map<Integer, SubStepState> stored = this.subSteps.findByRecordIds(List.of(old.id()))
 			.getOrDefault(old.id(), Map.of());
-		Map<Integer, List<String>> logs = this.subSteps.findLogEntries(List.of(old.id()))
+		Map<Integer, List<LogEntry>> logs = this.subSteps.findLogEntries(List.of(old.id()))
 			.getOrDefault(old.id(), Map.of());
 		StepPlan plan = this.plans.findById(old.planId());
 		List<SubStepDao.Write> writes = new ArrayList<>();
@@ -164,8 +165,9 @@ public class NodeRetry {
 				SubStepState state = new SubStepState(s, i, Status.SUCCESS, start, finish);
 				carried.put(key, state);
 				writes.add(new SubStepDao.Write(recordId, state));
-				for (String text : logs.getOrDefault(key, List.of())) {
-					appends.add(new SubStepDao.LogAppend(recordId, s, i, text));
+				// each entry keeps its event's time and status, so the carried log reads in the same order
+				for (LogEntry entry : logs.getOrDefault(key, List.of())) {
+					appends.add(new SubStepDao.LogAppend(recordId, s, i, entry.text(), entry.time(), entry.status()));
 				}
 			}
 		}

@@ -95,12 +95,13 @@ public class SubStepDao {
 
 	/**
 	 * Log text an event brought for one sub-step, with the event's time (to the millisecond, as stored) and status,
-	 * which place it in the log.
+	 * which place it in the log. Both are null only when an entry stored before entries had them is copied (retry_node
+	 * carries earlier sub-steps' logs over), so the copy reads first, like the original.
 	 */
 	public record LogAppend(long recordId, int stepIndex, int subIndex, String text, Instant time, Status status) {
 
 		public LogAppend {
-			time = time.truncatedTo(ChronoUnit.MILLIS);
+			time = (time != null) ? time.truncatedTo(ChronoUnit.MILLIS) : null;
 		}
 
 	}
@@ -133,7 +134,7 @@ public class SubStepDao {
 			ps.setBoolean(4, part.continued());
 			ps.setString(5, part.text());
 			DbTime.bind(ps, 6, part.log().time());
-			ps.setString(7, part.log().status().name());
+			ps.setString(7, (part.log().status() != null) ? part.log().status().name() : null);
 		});
 	}
 
