@@ -108,8 +108,9 @@ class ApiAcceptTest {
 		JsonNode nothing = post("/backend/api/subscription/retry/", Map.of("subscription_id", this.subscriptionId),
 				accept);
 		assertThat(nothing.get("code").asInt()).isEqualTo(3800007);
-		JsonNode wrongMethod = call(MockMvcRequestBuilders.get("/backend/api/subscription/retry/"), accept, 404);
-		assertThat(wrongMethod.get("result").asBoolean()).isFalse();
+		// spec section 7: a wrong HTTP method is the envelope with code 3800405 (HTTP 200, as NodeMan answers errors)
+		JsonNode wrongMethod = call(MockMvcRequestBuilders.get("/backend/api/subscription/retry/"), accept, 200);
+		assertThat(wrongMethod.get("code").asInt()).isEqualTo(3800405);
 	}
 
 	@ParameterizedTest
