@@ -45,6 +45,20 @@ class DatabaseFileStartUpTest {
 	}
 
 	@Test
+	void aCorruptedDatabaseFileStopsStartUpWithOneMessage(CapturedOutput output) throws Exception {
+		Path file = Files.createDirectories(this.dir.resolve("data")).resolve("subwatch.mv.db");
+		byte[] garbage = new byte[16_384];
+		new java.util.Random(11).nextBytes(garbage);
+		Files.write(file, garbage);
+		assertThatThrownBy(this::start).isInstanceOf(DatabaseFileProblem.Found.class);
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("The embedded database file " + file.toAbsolutePath() + " is corrupted and cannot be read.")
+			.doesNotContain("\tat ")
+			.doesNotContain("Exception encountered during context initialization");
+		assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+	}
+
+	@Test
 	void aDatabaseFileHeldByAnotherProcessStopsStartUpWithOneMessage(CapturedOutput output) throws Exception {
 		Path file = Files.createDirectories(this.dir.resolve("data")).resolve("subwatch.mv.db");
 		Files.writeString(file, "held by someone else");
