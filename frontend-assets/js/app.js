@@ -230,6 +230,21 @@
         if (status) { status.textContent = status.getAttribute("data-msg-failed"); }
       });
   });
+  /* Copy a list the page already holds (the pasted hosts that were not found). */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-copy-text]") : null;
+    if (!button) {
+      return;
+    }
+    var text = button.getAttribute("data-copy-text");
+    var status = document.getElementById(button.getAttribute("data-copy-status"));
+    writeClipboard(text).then(function () {
+      var lines = text.split("\n").filter(function (l) { return l.length > 0; }).length;
+      if (status) { status.textContent = format(status.getAttribute("data-msg-copied"), lines.toLocaleString()); }
+    }).catch(function () {
+      if (status) { status.textContent = status.getAttribute("data-msg-failed"); }
+    });
+  });
   function writeClipboard(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);
@@ -279,7 +294,7 @@
       failedAt = null;
       paused = false;
     }
-    $all("button[data-copy-url]").forEach(function (b) { b.hidden = false; });
+    $all("button[data-copy-url], button[data-copy-text]").forEach(function (b) { b.hidden = false; });
     setUpLive();
     setUpSelection();
     restoreKept();
