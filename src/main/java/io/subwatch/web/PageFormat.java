@@ -64,6 +64,11 @@ class PageFormat {
 		return "UTC" + ("Z".equals(offset) ? "" : offset);
 	}
 
+	/** The zone times are shown in. */
+	ZoneId currentZone() {
+		return this.zone;
+	}
+
 	/** The zone's name as configured: {@code Asia/Shanghai}. */
 	public String zoneId() {
 		return this.zone.getId();
