@@ -9,6 +9,33 @@
 (function () {
   "use strict";
 
+  /*
+   * The browser's time zone reaches the server in a cookie, so pages can show times in it (when the reader chose
+   * "Browser"). If it changed while that choice was in force, the page was written in another zone: load it again,
+   * once (the cookie then matches, so this cannot loop).
+   */
+  (function reportTimeZone() {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { zone = null; }
+    if (!zone) {
+      return;
+    }
+    var name = "subwatch-browser-tz";
+    var current = (document.cookie.match(/(?:^|;\s*)subwatch-browser-tz=([^;]*)/) || [])[1];
+    var encoded = encodeURIComponent(zone);
+    if (current === encoded) {
+      return;
+    }
+    document.cookie = name + "=" + encoded + "; path=/; max-age=31536000; SameSite=Lax"
+      + (location.protocol === "https:" ? "; Secure" : "");
+    document.addEventListener("DOMContentLoaded", function () {
+      var label = document.getElementById("zone-label");
+      if (label && label.getAttribute("data-zone-mode") === "local" && label.getAttribute("data-zone") !== zone) {
+        location.reload();
+      }
+    });
+  }());
+
   var paused = false;
   var lastSuccess = Date.now();
   var failedAt = null;
