@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class InstancePages {
 
-	static final int HISTORY = 20;
+	static final int HISTORY = 100;
 
 	private final PageAccess pageAccess;
 
