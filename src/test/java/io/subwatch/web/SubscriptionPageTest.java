@@ -210,7 +210,7 @@ class SubscriptionPageTest {
 		Pages.Page page = this.pages.get(url("?q=" + java.net.URLEncoder.encode(pasted,
 				java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")), this.operator);
 		assertThat(page.doc().select("#host-rows .host-link").eachText()).containsExactly(ips.get(6));
-		assertThat(page.text("#not-found")).contains("3 of the 5 searched hosts are not in this subscription");
+		assertThat(page.text("#not-found")).contains("Not in this subscription (never targeted): 3 of the 5 searched hosts");
 		assertThat(page.text("#not-found-list")).isEqualTo("10.255.255.253 0:10.255.255.252 host|instance|host|404");
 		assertThat(page.attr("#copy-not-found", "data-copy-text"))
 			.isEqualTo("10.255.255.253\n0:10.255.255.252\nhost|instance|host|404");
