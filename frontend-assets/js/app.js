@@ -9,6 +9,33 @@
 (function () {
   "use strict";
 
+  /*
+   * The browser's time zone reaches the server in a cookie, so pages can show times in it (when the reader chose
+   * "Browser"). If it changed while that choice was in force, the page was written in another zone: load it again,
+   * once (the cookie then matches, so this cannot loop).
+   */
+  (function reportTimeZone() {
+    var zone;
+    try { zone = Intl.DateTimeFormat().resolvedOptions().timeZone; } catch (e) { zone = null; }
+    if (!zone) {
+      return;
+    }
+    var name = "subwatch-browser-tz";
+    var current = (document.cookie.match(/(?:^|;\s*)subwatch-browser-tz=([^;]*)/) || [])[1];
+    var encoded = encodeURIComponent(zone);
+    if (current === encoded) {
+      return;
+    }
+    document.cookie = name + "=" + encoded + "; path=/; max-age=31536000; SameSite=Lax"
+      + (location.protocol === "https:" ? "; Secure" : "");
+    document.addEventListener("DOMContentLoaded", function () {
+      var label = document.getElementById("zone-label");
+      if (label && label.getAttribute("data-zone-mode") === "local" && label.getAttribute("data-zone") !== zone) {
+        location.reload();
+      }
+    });
+  }());
+
   var paused = false;
   var lastSuccess = Date.now();
   var failedAt = null;
@@ -230,6 +257,21 @@
         if (status) { status.textContent = status.getAttribute("data-msg-failed"); }
       });
   });
+  /* Copy a list the page already holds (the pasted hosts that were not found). */
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest ? event.target.closest("button[data-copy-text]") : null;
+    if (!button) {
+      return;
+    }
+    var text = button.getAttribute("data-copy-text");
+    var status = document.getElementById(button.getAttribute("data-copy-status"));
+    writeClipboard(text).then(function () {
+      var lines = text.split("\n").filter(function (l) { return l.length > 0; }).length;
+      if (status) { status.textContent = format(status.getAttribute("data-msg-copied"), lines.toLocaleString()); }
+    }).catch(function () {
+      if (status) { status.textContent = status.getAttribute("data-msg-failed"); }
+    });
+  });
   function writeClipboard(text) {
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text);
@@ -279,7 +321,7 @@
       failedAt = null;
       paused = false;
     }
-    $all("button[data-copy-url]").forEach(function (b) { b.hidden = false; });
+    $all("button[data-copy-url], button[data-copy-text]").forEach(function (b) { b.hidden = false; });
     setUpLive();
     setUpSelection();
     restoreKept();

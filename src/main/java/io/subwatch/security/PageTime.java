@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-import io.subwatch.system.SubwatchProperties;
+import io.subwatch.system.ReaderZone;
 
 import org.springframework.stereotype.Component;
 
 /**
  * A time as the login, admin and share-link pages show it: {@code <time datetime="ISO">} with a readable text
- * labelled with its zone (the configured {@code subwatch.time-zone}).
+ * labelled with its zone (the reader's choice of browser, UTC or server zone: {@link ReaderZone}).
  *
  * @param iso the machine-readable instant, for the {@code datetime} attribute
  * @param text e.g. {@code 2026-11-28 18:00 (Asia/Shanghai)}
@@ -23,18 +23,19 @@ record PageTime(String iso, String text) implements Serializable {
 	@Component
 	static class Format {
 
-		private final ZoneId zone;
+		private final ReaderZone zones;
 
-		Format(SubwatchProperties properties) {
-			this.zone = properties.timeZone();
+		Format(ReaderZone zones) {
+			this.zones = zones;
 		}
 
-		/** The page form of an instant; null stays null. */
+		/** The page form of an instant, in the reader's zone; null stays null. */
 		PageTime of(Instant instant) {
 			if (instant == null) {
 				return null;
 			}
-			return new PageTime(instant.toString(), TEXT.format(instant.atZone(this.zone)) + " (" + this.zone + ")");
+			ZoneId zone = this.zones.zone();
+			return new PageTime(instant.toString(), TEXT.format(instant.atZone(zone)) + " (" + zone.getId() + ")");
 		}
 
 	}

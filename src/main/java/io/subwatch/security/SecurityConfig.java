@@ -95,7 +95,7 @@ public class SecurityConfig {
 				.permitAll()
 				.requestMatchers(notFoundForward())
 				.permitAll()
-				.requestMatchers("/login", "/language", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico",
+				.requestMatchers("/login", "/language", "/time-zone", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico",
 						"/actuator/health", "/actuator/health/**")
 				.permitAll()
 				.requestMatchers("/admin", "/admin/**")

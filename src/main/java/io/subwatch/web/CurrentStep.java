@@ -17,6 +17,15 @@ import io.subwatch.subscription.SubStepState;
 public record CurrentStep(String messageKey, String name) {
 
 	static CurrentStep of(StepPlan plan, RecordProgress progress) {
+		SubStepState at = at(progress);
+		if (at != null) {
+			return new CurrentStep("step.now." + at.status().name(), name(plan, at));
+		}
+		return new CurrentStep("step.now." + progress.status().name(), null);
+	}
+
+	/** The sub-step a record stands at: the furthest running one, else the first failed, else the first terminated. */
+	static SubStepState at(RecordProgress progress) {
 		SubStepState running = null;
 		for (RecordProgress.StepProgress step : progress.steps()) {
 			for (SubStepState sub : step.subSteps()) {
@@ -26,15 +35,15 @@ public record CurrentStep(String messageKey, String name) {
 			}
 		}
 		if (running != null) {
-			return new CurrentStep("step.now.RUNNING", name(plan, running));
+			return running;
 		}
 		for (Status ending : List.of(Status.FAILED, Status.TERMINATED)) {
 			SubStepState at = find(progress, ending);
 			if (at != null) {
-				return new CurrentStep("step.now." + ending.name(), name(plan, at));
+				return at;
 			}
 		}
-		return new CurrentStep("step.now." + progress.status().name(), null);
+		return null;
 	}
 
 	private static SubStepState find(RecordProgress progress, Status status) {

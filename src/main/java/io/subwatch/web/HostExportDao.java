@@ -30,6 +30,11 @@ class HostExportDao {
 
 	/** Every host of the scope in these statuses (all when empty): one keyset walk per status. */
 	void forEach(ResultScope scope, List<Status> statuses, Consumer<Address> consumer) {
+		forEachChunk(scope, statuses, (chunk) -> chunk.forEach(consumer));
+	}
+
+	/** The same, a chunk of at most {@link #CHUNK} hosts at a time, ascending record id within each status. */
+	void forEachChunk(ResultScope scope, List<Status> statuses, Consumer<List<Address>> consumer) {
 		if (statuses.isEmpty()) {
 			walk(scope, null, consumer);
 			return;
@@ -47,7 +52,7 @@ class HostExportDao {
 				""").param("ids", ids).query(HostExportDao::address).list();
 	}
 
-	private void walk(ResultScope scope, Status status, Consumer<Address> consumer) {
+	private void walk(ResultScope scope, Status status, Consumer<List<Address>> consumer) {
 		long after = 0;
 		while (true) {
 			Map<String, Object> params = ResultTableDao.params(scope);
@@ -61,7 +66,7 @@ class HostExportDao {
 				.params(params)
 				.query(HostExportDao::address)
 				.list();
-			chunk.forEach(consumer);
+			consumer.accept(chunk);
 			if (chunk.size() < CHUNK) {
 				return;
 			}

@@ -17,7 +17,6 @@ import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.Subscription;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class InstancePages {
 
-	static final int HISTORY = 20;
+	static final int HISTORY = 100;
 
 	private final PageAccess pageAccess;
 
@@ -66,7 +65,7 @@ class InstancePages {
 		InstanceRecord record = row.record();
 		int[] opened = opened(row.plan(), row.progress(), step, sub);
 		String version = LiveVersion.of(record.id(), record.latest(), row.progress(), logSizes(row), opened[0],
-				opened[1], LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
+				opened[1], LiveVersion.reader(), access.shared(), PageAccess.canWrite(subscription, access));
 		if (version.equals(knownVersion)) {
 			return new InstancePage(subscription, record, taskId, List.of(), null, null, version,
 					PageAccess.canWrite(subscription, access), access.shared(), access.instanceId() != null);

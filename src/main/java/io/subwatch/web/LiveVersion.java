@@ -6,6 +6,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 
+import io.subwatch.system.ReaderZone;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+
 
 /**
  * A short fingerprint of what a live region shows. A poll that carries the fingerprint the page already shows gets
@@ -28,6 +32,11 @@ final class LiveVersion {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** What decides how a page reads besides its data: the reader's language and time zone. */
+	static String reader() {
+		return LocaleContextHolder.getLocale() + "|" + ReaderZone.requestKey();
 	}
 
 	/**

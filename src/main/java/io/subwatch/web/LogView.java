@@ -68,6 +68,29 @@ public record LogView(List<Line> lines, int total) {
 		};
 	}
 
+	/**
+	 * The line that says what went wrong: the last line at error level, else the last non-blank line; null for an
+	 * empty log.
+	 */
+	static String lastErrorLine(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		String level = "plain";
+		String lastError = null;
+		String last = null;
+		for (String line : text.split("\r?\n")) {
+			level = level(line, level);
+			if (!line.isBlank()) {
+				last = line;
+				if ("error".equals(level) && LEVEL.matcher(line).find()) {
+					lastError = line;
+				}
+			}
+		}
+		return (lastError != null) ? lastError : last;
+	}
+
 	public boolean truncated() {
 		return this.lines.size() < this.total;
 	}

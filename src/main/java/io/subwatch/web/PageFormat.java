@@ -12,7 +12,7 @@ import java.util.Locale;
 
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
-import io.subwatch.system.SubwatchProperties;
+import io.subwatch.system.ReaderZone;
 import io.subwatch.system.VisibleText;
 
 import org.springframework.context.MessageSource;
@@ -21,21 +21,21 @@ import org.springframework.stereotype.Component;
 
 /**
  * How the pages write times, durations and numbers (templates call it as {@code @fmt}): ISO-like local times in the
- * configured zone, with the zone named; durations in words of the reader's language.
+ * reader's zone (browser, UTC or server: {@link ReaderZone}), with the zone named; durations in words of the reader's language.
  */
 @Component("fmt")
 class PageFormat {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private final ZoneId zone;
+	private final ReaderZone zones;
 
 	private final Clock clock;
 
 	private final MessageSource messages;
 
-	PageFormat(SubwatchProperties properties, Clock clock, MessageSource messages) {
-		this.zone = properties.timeZone();
+	PageFormat(ReaderZone zones, Clock clock, MessageSource messages) {
+		this.zones = zones;
 		this.clock = clock;
 		this.messages = messages;
 	}
@@ -48,9 +48,9 @@ class PageFormat {
 		return VisibleText.escape(text);
 	}
 
-	/** {@code 2026-11-28 10:00:09} in the configured zone. */
+	/** {@code 2026-11-28 10:00:09} in the reader's zone. */
 	public String time(Instant instant) {
-		return (instant != null) ? TIME.withZone(this.zone).format(instant) : "";
+		return (instant != null) ? TIME.withZone(this.zones.zone()).format(instant) : "";
 	}
 
 	/** The exact instant, for {@code <time datetime>}. */
@@ -60,13 +60,28 @@ class PageFormat {
 
 	/** The zone label for headings and titles: {@code UTC+08:00}. */
 	public String zone() {
-		String offset = this.zone.getRules().getOffset(this.clock.instant()).getId();
+		String offset = this.zones.zone().getRules().getOffset(this.clock.instant()).getId();
 		return "UTC" + ("Z".equals(offset) ? "" : offset);
 	}
 
-	/** The zone's name as configured: {@code Asia/Shanghai}. */
+	/** The zone times are shown in: the reader's choice ({@link ReaderZone}). */
+	ZoneId currentZone() {
+		return this.zones.zone();
+	}
+
+	/** The zone's name: {@code Asia/Shanghai}. */
 	public String zoneId() {
-		return this.zone.getId();
+		return this.zones.zone().getId();
+	}
+
+	/** The server's zone ({@code subwatch.time-zone}), named on the zone switch. */
+	public String serverZoneId() {
+		return this.zones.serverZone().getId();
+	}
+
+	/** How the zone was chosen, for the footer's sentence and the zone switch. */
+	public ReaderZone.Choice zoneChoice() {
+		return this.zones.choice();
 	}
 
 	/** From start to finish, or to now while unfinished; empty when it has not started. */

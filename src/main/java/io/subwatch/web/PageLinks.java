@@ -10,7 +10,7 @@ import org.springframework.web.servlet.view.RedirectView;
 
 /**
  * Links the layout needs on every page, error pages included (which get no controller model): the language switch
- * pointing back at the current page.
+ * and the time zone switch, pointing back at the current page.
  */
 @Component("pageLinks")
 class PageLinks {
@@ -18,6 +18,11 @@ class PageLinks {
 	/** The language switch for {@code lang}, returning to the page being shown. */
 	public String language(String lang) {
 		return Href.path("/language").param("lang", lang).param("back", currentPath()).toString();
+	}
+
+	/** The time zone switch to {@code zone} ({@code local}, {@code utc}, {@code server}), back to this page. */
+	public String timeZone(String zone) {
+		return Href.path("/time-zone").param("zone", zone).param("back", currentPath()).toString();
 	}
 
 	static String currentPath() {

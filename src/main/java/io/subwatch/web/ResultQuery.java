@@ -126,6 +126,11 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 		return on(base() + "/hosts.txt", false).param("format", cloud ? "cloud" : null).toString();
 	}
 
+	/** This view (its filter, every page) as a CSV or JSON download ({@code extension} "csv" or "json"). */
+	public String downloadHref(String extension) {
+		return on(base() + "/hosts." + extension, false).toString();
+	}
+
 	/** Hosts of this task in one status ("" for all), ignoring the table's filter (the copy menu). */
 	public String statusExportHref(String status, boolean cloud) {
 		return Href.path(base() + "/hosts.txt").param("task", this.task.param()).param("status", status)

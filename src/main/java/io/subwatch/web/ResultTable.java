@@ -41,7 +41,7 @@ class ResultTable {
 					: query.statuses().stream().mapToLong(counters::count).sum();
 			List<Long> ids = (offset < total) ? this.dao.findIdPage(scope, query.statuses(), offset, query.size())
 					: List.of();
-			return new ResultWindow(ids, total, List.of(), false);
+			return new ResultWindow(ids, total, List.of(), List.of(), false);
 		}
 		List<SearchHit> hits = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP);
 		List<SearchHit> inScope = hits.stream().filter((hit) -> scope.contains(hit.taskId(), hit.latest())).toList();
@@ -49,7 +49,11 @@ class ResultTable {
 		List<Long> ids = (offset < all.size())
 				? List.copyOf(all.subList((int) offset, (int) Math.min(all.size(), offset + query.size())))
 				: List.of();
-		return new ResultWindow(ids, all.size(), search.exact() ? notFound(search, inScope) : List.of(),
+		// The hits already cover every task of the subscription: what they lack was never targeted here.
+		List<String> notFound = search.exact() ? missing(search, hits) : List.of();
+		List<String> notInView = search.exact() ? missing(search, inScope) : new ArrayList<>();
+		notInView.removeAll(notFound);
+		return new ResultWindow(ids, all.size(), notFound, notInView,
 				search.prefix() != null && hits.size() >= SEARCH_CAP);
 	}
 
@@ -93,9 +97,10 @@ class ResultTable {
 			.toList();
 	}
 
-	private static List<String> notFound(HostSearch search, List<SearchHit> inScope) {
+	/** The search terms that name none of {@code hits}, in the order they were pasted. */
+	private static List<String> missing(HostSearch search, List<SearchHit> hits) {
 		Set<String> names = new HashSet<>();
-		for (SearchHit hit : inScope) {
+		for (SearchHit hit : hits) {
 			Stream.of(hit.instanceId(), hit.ip(), hit.ipv6(), hit.hostName())
 				.filter(Objects::nonNull)
 				.forEach(names::add);

@@ -11,7 +11,6 @@ import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.Task;
 import io.subwatch.subscription.TaskDao;
 
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,7 +58,7 @@ class SubscriptionPages {
 		boolean active = counts.active() || (task != null && !task.ready() && !task.failed());
 		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null);
 		String shown = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
-				LocaleContextHolder.getLocale(), access.shared(), PageAccess.canWrite(subscription, access));
+				LiveVersion.reader(), access.shared(), PageAccess.canWrite(subscription, access));
 		String version = stamp + "." + shown;
 		// The data changed elsewhere but not what these regions show: still nothing to send.
 		if (knownVersion != null && knownVersion.endsWith("." + shown)) {
@@ -90,7 +89,7 @@ class SubscriptionPages {
 
 	/** The data's change stamp, with what else decides how the regions look to this reader. */
 	private static String stamp(TaskDao.ChangeStamp stamp, long subscriptionId, Access access) {
-		return LiveVersion.of(stamp.stamp(), LocaleContextHolder.getLocale(), access.shared(),
+		return LiveVersion.of(stamp.stamp(), LiveVersion.reader(), access.shared(),
 				access.canWrite(stamp.bkBizId(), subscriptionId));
 	}
 

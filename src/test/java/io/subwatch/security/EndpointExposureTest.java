@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class EndpointExposureTest {
 
 	/** Reachable without signing in, on purpose. */
-	private static final Set<String> PUBLIC = Set.of("/login", "/language", "/s/{token}", "/s/ended", "/actuator/health",
+	private static final Set<String> PUBLIC = Set.of("/login", "/language", "/time-zone", "/s/{token}", "/s/ended", "/actuator/health",
 			"/actuator/health/**", "/actuator/health/{*path}");
 
 	private static final Map<String, String> VALUES = Map.of("stage", "prod", "token", "not-a-token");

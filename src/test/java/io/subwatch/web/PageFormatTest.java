@@ -9,6 +9,7 @@ import java.util.Locale;
 
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
+import io.subwatch.system.ReaderZone;
 import io.subwatch.system.SubwatchProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +23,9 @@ class PageFormatTest {
 
 	private static final Instant NOW = Instant.parse("2026-11-28T02:00:09Z");
 
-	private final PageFormat format = new PageFormat(
+	private final PageFormat format = new PageFormat(new ReaderZone(
 			new SubwatchProperties(ZoneId.of("Asia/Shanghai"), Duration.ofMinutes(30),
-					new SubwatchProperties.Ui(Duration.ofSeconds(3)), new SubwatchProperties.Demo(null)),
+					new SubwatchProperties.Ui(Duration.ofSeconds(3)), new SubwatchProperties.Demo(null))),
 			Clock.fixed(NOW, ZoneOffset.UTC), messages());
 
 	private static ResourceBundleMessageSource messages() {

@@ -200,6 +200,36 @@ class SubscriptionPageTest {
 	}
 
 	@Test
+	void pastedHostsOfOtherTasksAreToldApartFromHostsNeverTargeted() {
+		List<String> ips = this.pages.get(url("?task=" + this.scenario.firstTask), this.operator)
+			.doc()
+			.select("#host-rows .host-link")
+			.eachText();
+		// The latest task is the retry of hosts 6 and 7: host 0 is in the subscription, but not in this view.
+		String pasted = ips.get(6) + " " + ips.get(0) + " 10.255.255.253 0:10.255.255.252 host|instance|host|404";
+		Pages.Page page = this.pages.get(url("?q=" + java.net.URLEncoder.encode(pasted,
+				java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20")), this.operator);
+		assertThat(page.doc().select("#host-rows .host-link").eachText()).containsExactly(ips.get(6));
+		assertThat(page.text("#not-found")).contains("Not in this subscription (never targeted): 3 of the 5 searched hosts");
+		assertThat(page.text("#not-found-list")).isEqualTo("10.255.255.253 0:10.255.255.252 host|instance|host|404");
+		assertThat(page.attr("#copy-not-found", "data-copy-text"))
+			.isEqualTo("10.255.255.253\n0:10.255.255.252\nhost|instance|host|404");
+		assertThat(page.has("#copy-not-found[hidden]")).isTrue();
+		assertThat(page.text("#not-in-view")).contains("1 searched host is in this subscription but not in this view")
+			.contains(ips.get(0))
+			.doesNotContain(ips.get(6));
+
+		Pages.Page all = this.pages.get(url("?task=all&q=" + ips.get(0) + "%20" + ips.get(6)), this.operator);
+		assertThat(all.has("#not-found")).isFalse();
+		assertThat(all.has("#not-in-view")).isFalse();
+		Pages.Page chinese = Pages.page(this.pages.perform(org.springframework.test.web.servlet.request
+			.MockMvcRequestBuilders.get(java.net.URI.create(url("?q=10.255.255.253")))
+			.header("Accept-Language", "zh-CN"), this.operator));
+		assertThat(chinese.text("#not-found")).contains("搜索的 1 台主机中有 1 台不在此订阅中");
+		assertThat(chinese.text("#copy-not-found")).isEqualTo("复制这些主机");
+	}
+
+	@Test
 	void allTasksAggregatedShowsTheNewestResultOfEveryHost() {
 		Pages.Page page = this.pages.get(url("?task=all"), this.operator);
 		assertThat(page.text(".counter-all strong")).isEqualTo("12");

@@ -48,8 +48,11 @@ class TemplatesCspTest {
 		String layout = Files.readString(Path.of("src/main/resources/templates/layout.html"));
 		assertThat(layout).contains("\"allowEval\":false").contains("\"allowScriptTags\":false")
 			.contains("\"includeIndicatorStyles\":false");
-		String script = Files.readString(Path.of("frontend-assets/js/app.js"));
-		assertThat(script).doesNotContain("eval(").doesNotContain("new Function").doesNotContain("innerHTML");
+		for (String name : List.of("app.js", "keys.js")) {
+			String script = Files.readString(Path.of("frontend-assets/js", name));
+			assertThat(script).as(name).doesNotContain("eval(").doesNotContain("new Function")
+				.doesNotContain("innerHTML");
+		}
 	}
 
 }
