@@ -15,7 +15,7 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.autoconfigure.exclude=", "management.server.port=0" })
+		properties = "spring.autoconfigure.exclude=")
 @ActiveProfiles("test")
 @interface BrowserTest {
 

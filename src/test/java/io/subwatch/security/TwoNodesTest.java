@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * share-link visit opened on A reads on B. Sessions live in the database (Spring Session JDBC, Flyway V55).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "spring.autoconfigure.exclude=", "management.server.port=0" })
+		properties = "spring.autoconfigure.exclude=")
 @ActiveProfiles("test")
 @Tag("db")
 class TwoNodesTest {

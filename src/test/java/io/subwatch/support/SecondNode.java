@@ -30,7 +30,7 @@ public final class SecondNode implements AutoCloseable {
 	 * arguments, so they win over the profile's files).
 	 */
 	public static SecondNode start(String... properties) {
-		String[] args = Stream.concat(Stream.of("server.port=0", "management.server.port=0"), Stream.of(properties))
+		String[] args = Stream.concat(Stream.of("server.port=0"), Stream.of(properties))
 			.map((p) -> "--" + p)
 			.toArray(String[]::new);
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(SubwatchApplication.class)
