@@ -22,5 +22,6 @@ RUN java -Djarmode=tools -jar subwatch.jar extract --destination app \
       --subwatch.jobs.enabled=false --subwatch.demo.enabled=false \
       --subwatch.simulator.enabled=false \
  && rm subwatch.jar
-EXPOSE 8080
+# 8080: the console and APIs; 8081: actuator (health, info, prometheus; SUBWATCH_MANAGEMENT_PORT), internal only.
+EXPOSE 8080 8081
 ENTRYPOINT ["java", "-Xmx512m", "-XX:SharedArchiveFile=app/application.jsa", "-jar", "app/subwatch.jar"]

@@ -3,12 +3,15 @@ package io.subwatch;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The house rules that a compiler does not check. */
@@ -41,6 +44,16 @@ class ArchitectureTest {
 			.onlyDependOnClassesThat()
 			.resideOutsideOfPackages("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.ingest..",
 					"io.subwatch.security..", "io.subwatch.simulate..", "io.subwatch.demo..")
+			.check(MAIN);
+	}
+
+	/** Several app nodes share one database: every background job must run on one node at a time. */
+	@Test
+	void everyScheduledJobHasAClusterLock() {
+		methods().that()
+			.areAnnotatedWith(Scheduled.class)
+			.should()
+			.beAnnotatedWith(SchedulerLock.class)
 			.check(MAIN);
 	}
 

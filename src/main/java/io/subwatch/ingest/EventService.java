@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.CounterDeltas;
@@ -56,8 +57,11 @@ public class EventService {
 
 	private final Clock clock;
 
+	private final IngestMetrics metrics;
+
 	EventService(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
-			SubscriptionDao subscriptions, RecordLocks locks, TaskDao tasks, Clock clock) {
+			SubscriptionDao subscriptions, RecordLocks locks, TaskDao tasks, Clock clock, MeterRegistry meters) {
+		this.metrics = new IngestMetrics(meters);
 		this.locks = locks;
 		this.tasks = tasks;
 		this.records = records;
@@ -112,7 +116,9 @@ public class EventService {
 		valid.sort(ResolvedEvent.APPLY_ORDER);
 		errors.sort(Comparator.comparingInt(EventError::index));
 		int applied = write(valid, locked, now);
-		return new Outcome(applied, valid.size() - applied, errors);
+		Outcome outcome = new Outcome(applied, valid.size() - applied, errors);
+		this.metrics.counted(outcome);
+		return outcome;
 	}
 
 	private int write(List<ResolvedEvent> events, Map<Long, InstanceRecord> locked, Instant now) {

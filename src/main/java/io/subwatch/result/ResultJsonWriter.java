@@ -82,6 +82,9 @@ final class ResultJsonWriter {
 
 	private final ApiStatuses statuses;
 
+	/** Rows written so far (by the writer thread of a long answer; read after it finished). */
+	private long rows;
+
 	/** @param statuses how stored statuses are reported (TERMINATED as FAILED by default) */
 	ResultJsonWriter(JsonGenerator out, ZoneId zone, ApiStatuses statuses) {
 		this.out = out;
@@ -164,7 +167,13 @@ final class ResultJsonWriter {
 		this.out.writeEndObject();
 	}
 
+	/** How many rows {@link #writeRow} wrote. */
+	long rows() {
+		return this.rows;
+	}
+
 	void writeRow(ResultRow row) {
+		this.rows++;
 		InstanceRecord record = row.record();
 		PlanStrings strings = this.plans.computeIfAbsent(row.plan().id(), (id) -> PlanStrings.of(row.plan()));
 		long seed = PipelineIds.seed(row.taskPipelineId());

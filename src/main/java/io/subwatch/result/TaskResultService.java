@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
@@ -43,6 +45,9 @@ class TaskResultService {
 
 	private final ApiStatuses statuses;
 
+	/** Rows of complete task_result answers ({@code subwatch_task_result_rows_total} on /actuator/prometheus). */
+	private final Counter rowsStreamed;
+
 	/** Writer threads of long answers (one per answer being streamed; see {@link RowPipeline}). */
 	private final ExecutorService writers = Executors.newCachedThreadPool((task) -> {
 		Thread thread = new Thread(task, "task-result-writer");
@@ -51,8 +56,12 @@ class TaskResultService {
 	});
 
 	TaskResultService(SelectionResolver resolver, RecordQueryDao queries, RowAssembler assembler, JsonMapper json,
-			SubwatchProperties properties, PlatformTransactionManager transactions, ApiStatuses statuses) {
+			SubwatchProperties properties, PlatformTransactionManager transactions, ApiStatuses statuses,
+			MeterRegistry meters) {
 		this.statuses = statuses;
+		this.rowsStreamed = Counter.builder("subwatch.task_result.rows")
+			.description("task_result rows written to answers")
+			.register(meters);
 		this.resolver = resolver;
 		this.queries = queries;
 		this.assembler = assembler;
@@ -126,6 +135,7 @@ class TaskResultService {
 					writer.endDict(this.statuses.report(selection.counter()));
 				}
 				writer.endEnvelope();
+				this.rowsStreamed.increment(writer.rows());
 			}
 		});
 	}

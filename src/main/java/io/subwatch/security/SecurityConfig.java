@@ -25,11 +25,12 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * Two filter chains. The API ({@link #API_PATHS}): stateless, no CSRF, BlueKing application credentials on every
+ * Two filter chains (and a third for the management port). The API ({@link #API_PATHS}): stateless, no CSRF, BlueKing application credentials on every
  * request, errors in the API envelope. Everything else (pages, fragments, actions): form login with database users,
  * sessions (fixation protection), CSRF on every state-changing request, share-link sessions limited to their
  * subscription. Both send the security headers (CSP without inline scripts, frame-ancestors 'none', referrer
- * policy, nosniff). Nothing is reachable anonymously except the login page, static assets, health and share links.
+ * policy, nosniff). Nothing is reachable anonymously except the login page, static assets and share links; health,
+ * info and prometheus answer on the management port only, where {@link #managementFilterChain} lets them through.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -51,6 +52,29 @@ public class SecurityConfig {
 	@Bean
 	SecurityContextRepository securityContextRepository(UserDao users, ShareLinkService shareLinks) {
 		return RevalidatingSecurityContextRepository.create(users, shareLinks);
+	}
+
+	/**
+	 * The management port (actuator, {@code management.server.port}): health, info and prometheus without login, for
+	 * load balancers and scrapers inside the network; anything else there is refused. Requests on the main port never
+	 * match (see {@link ManagementPort}).
+	 */
+	@Bean
+	@Order(0)
+	SecurityFilterChain managementFilterChain(HttpSecurity http, SecuritySettings settings) throws Exception {
+		http.securityMatcher(ManagementPort::serves)
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.formLogin((form) -> form.disable())
+			.httpBasic((basic) -> basic.disable())
+			.logout((logout) -> logout.disable())
+			.authorizeHttpRequests((auth) -> auth.requestMatchers(ManagementPort.PUBLIC_ENDPOINTS)
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.headers(headers(settings));
+		return http.build();
 	}
 
 	@Bean
@@ -95,8 +119,10 @@ public class SecurityConfig {
 				.permitAll()
 				.requestMatchers(notFoundForward())
 				.permitAll()
-				.requestMatchers("/login", "/language", "/time-zone", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico",
-						"/actuator/health", "/actuator/health/**")
+				.requestMatchers("/login", "/language", "/time-zone", "/s/**", "/assets/**", "/webjars/**", "/favicon.ico")
+				.permitAll()
+				// actuator answers on the management port only: here its paths are plainly not found, for everyone
+				.requestMatchers("/actuator", "/actuator/**")
 				.permitAll()
 				.requestMatchers("/admin", "/admin/**")
 				.hasRole(Role.ADMIN.name())

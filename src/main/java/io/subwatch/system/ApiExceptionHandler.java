@@ -1,5 +1,6 @@
 package io.subwatch.system;
 
+import java.util.Objects;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -87,7 +88,7 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiResponse> unexpected(Exception ex, HttpServletResponse response) {
-		String requestId = UUID.randomUUID().toString();
+		String requestId = Objects.requireNonNullElseGet(RequestIdFilter.current(), () -> UUID.randomUUID().toString());
 		log.error("Unexpected API error, request id {}", requestId, ex);
 		if (response.isCommitted()) {
 			// A streamed answer broke off midway: the client sees truncated JSON, not a second envelope glued on.

@@ -62,6 +62,9 @@ class ErrorPages extends BasicErrorController {
 			body.put("code", envelope.code());
 			body.put("message", envelope.message());
 			body.put("data", null);
+			if (envelope.requestId() != null) {
+				body.put("request_id", envelope.requestId());
+			}
 			return ResponseEntity.status(getStatus(request)).body(body);
 		}
 		return super.error(request);

@@ -26,8 +26,11 @@ class ActionController {
 
 	private final OperatorPages operator;
 
-	ActionController(OperatorPages operator) {
+	private final ActionTokenDao tokens;
+
+	ActionController(OperatorPages operator, ActionTokenDao tokens) {
 		this.operator = operator;
+		this.tokens = tokens;
 	}
 
 	@RequestMapping(path = "/subscriptions/{id}/confirm", method = { RequestMethod.GET, RequestMethod.POST })
@@ -48,7 +51,7 @@ class ActionController {
 			RedirectAttributes redirect) {
 		this.operator.requireWritable(id, access);
 		ActionTarget target = form.target(id, ActionTarget.Kind.RETRY);
-		ActionTokens.Outcome earlier = ActionTokens.claim(session, form.token());
+		ActionTokens.Outcome earlier = ActionTokens.claim(session, form.token(), this.tokens);
 		if (earlier != null) {
 			return repeated(earlier, target, redirect);
 		}
@@ -75,7 +78,7 @@ class ActionController {
 			RedirectAttributes redirect) {
 		this.operator.requireWritable(id, access);
 		ActionTarget target = form.target(id, ActionTarget.Kind.TERMINATE);
-		ActionTokens.Outcome earlier = ActionTokens.claim(session, form.token());
+		ActionTokens.Outcome earlier = ActionTokens.claim(session, form.token(), this.tokens);
 		if (earlier != null) {
 			return repeated(earlier, target, redirect);
 		}

@@ -10,7 +10,9 @@ import org.springframework.web.util.WebUtils;
 
 /**
  * One confirmation form, one action: the token of a submitted form is remembered in the session with where its
- * result was shown, so a double click or a resubmit shows that result again instead of acting twice.
+ * result was shown, so a double click or a resubmit shows that result again instead of acting twice. The first submit
+ * also claims the token in the database ({@link ActionTokenDao}): sessions live in the database and are written when
+ * a request ends, so two submits in flight together (or on two nodes) would otherwise both see an unused token.
  */
 final class ActionTokens {
 
@@ -26,7 +28,7 @@ final class ActionTokens {
 	}
 
 	/** Claims the token; returns the earlier outcome when it was already used (its redirect null if still running). */
-	static Outcome claim(HttpSession session, String token) {
+	static Outcome claim(HttpSession session, String token, ActionTokenDao claims) {
 		if (token == null || token.isBlank()) {
 			return null;
 		}
@@ -35,6 +37,10 @@ final class ActionTokens {
 			Outcome earlier = used.get(token);
 			if (earlier != null) {
 				return earlier;
+			}
+			if (!claims.claim(token)) {
+				// submitted before by a request whose outcome this session does not show yet: still running
+				return new Outcome(null, null);
 			}
 			used.put(token, new Outcome(null, null));
 			if (used.size() > KEPT) {

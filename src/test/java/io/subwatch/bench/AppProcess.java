@@ -49,14 +49,18 @@ final class AppProcess implements AutoCloseable {
 	static AppProcess start(Launch launch, BenchDatabase db, String heap, Path workDir, String... extraArgs)
 			throws Exception {
 		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
+		int managementPort;
+		try (ServerSocket socket = new ServerSocket(0); ServerSocket management = new ServerSocket(0)) {
 			port = socket.getLocalPort();
+			managementPort = management.getLocalPort();
 		}
 		Files.createDirectories(workDir);
 		Path log = workDir.resolve("app-" + db.name() + "-" + heap + ((extraArgs.length > 0) ? "-simulating" : "")
 				+ ".log");
 		Map<String, String> arguments = new LinkedHashMap<>();
 		arguments.put("--server.port", String.valueOf(port));
+		// actuator (and its health probe below) on a free port of its own, never the default 8081 another app holds
+		arguments.put("--management.server.port", String.valueOf(managementPort));
 		arguments.put("--spring.datasource.url", db.url());
 		arguments.put("--spring.datasource.username", db.user());
 		arguments.put("--spring.datasource.password", (db.password() != null) ? db.password() : "");
@@ -78,7 +82,7 @@ final class AppProcess implements AutoCloseable {
 		long started = System.nanoTime();
 		Process process = builder.start();
 		HttpClient probe = HttpClient.newHttpClient();
-		URI health = URI.create("http://127.0.0.1:" + port + "/actuator/health");
+		URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
 		for (int attempt = 0; attempt < 1200; attempt++) {
 			if (!process.isAlive()) {
 				throw new IllegalStateException("the app exited; see " + log);

@@ -28,14 +28,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Nothing answers without credentials: every mapped endpoint of every request-mapping handler mapping (controllers,
  * actuator, error), with every method it accepts, is called anonymously (with a valid CSRF token, so only
  * authorization decides) and must answer 401 (API) or redirect to the login page. The only exceptions are the login
- * page, share-link entry pages and health; static assets are checked to stay public.
+ * page and share-link entry pages; static assets are checked to stay public. Actuator is not on this port at all
+ * (ManagementPortTest).
  */
 @IntegrationTest
 class EndpointExposureTest {
 
 	/** Reachable without signing in, on purpose. */
-	private static final Set<String> PUBLIC = Set.of("/login", "/language", "/time-zone", "/s/{token}", "/s/ended", "/actuator/health",
-			"/actuator/health/**", "/actuator/health/{*path}");
+	private static final Set<String> PUBLIC = Set.of("/login", "/language", "/time-zone", "/s/{token}", "/s/ended");
 
 	private static final Map<String, String> VALUES = Map.of("stage", "prod", "token", "not-a-token");
 
@@ -78,18 +78,17 @@ class EndpointExposureTest {
 	}
 
 	@Test
-	void loginStaticAssetsHealthAndShareEntryStayPublic() throws Exception {
+	void loginStaticAssetsAndShareEntryStayPublic() throws Exception {
 		this.mvc.perform(get("/login")).andExpect(status().isOk());
 		this.mvc.perform(get("/assets/css/security.css")).andExpect(status().isOk());
 		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
-		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk());
 		this.mvc.perform(get("/s/ended")).andExpect(status().isGone());
 		this.mvc.perform(get("/s/" + Secrets.random(32))).andExpect(status().isNotFound());
 	}
 
 	@Test
-	void theErrorPageAndActuatorRootAreNotPublic() throws Exception {
-		for (String path : List.of("/error", "/actuator", "/no-such-page")) {
+	void theErrorPageIsNotPublic() throws Exception {
+		for (String path : List.of("/error", "/no-such-page")) {
 			assertThat(refused(this.mvc.perform(get(path)).andReturn().getResponse())).as(path).isTrue();
 		}
 	}

@@ -59,7 +59,7 @@ class ActionBackTest {
 			.param("matching", "true")
 			.param("task", String.valueOf(this.scenario.firstTask))
 			.param("status", "RUNNING")
-			.param("token", "t-braces")
+			.param("token", "t-braces-" + System.nanoTime())
 			.param("back", "/x/{id}/{foo}"), this.operator);
 		assertThat(done.getResponse().getStatus()).isEqualTo(302);
 		assertThat(done.getResponse().getRedirectedUrl()).isEqualTo("/x/{id}/{foo}");
