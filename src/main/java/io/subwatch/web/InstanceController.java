@@ -44,10 +44,13 @@ class InstanceController {
 
 	private final NodeRetry nodeRetry;
 
-	InstanceController(InstancePages pages, PageAccess pageAccess, NodeRetry nodeRetry) {
+	private final ActionTokenDao tokens;
+
+	InstanceController(InstancePages pages, PageAccess pageAccess, NodeRetry nodeRetry, ActionTokenDao tokens) {
 		this.pages = pages;
 		this.pageAccess = pageAccess;
 		this.nodeRetry = nodeRetry;
+		this.tokens = tokens;
 	}
 
 	@GetMapping("/subscriptions/{id}/instances/{instanceId}")
@@ -141,7 +144,7 @@ class InstanceController {
 			RedirectAttributes redirect) {
 		this.pageAccess.writable(id, access);
 		Href back = Href.instance(id, instanceId);
-		ActionTokens.Outcome earlier = ActionTokens.claim(session, token);
+		ActionTokens.Outcome earlier = ActionTokens.claim(session, token, this.tokens);
 		if (earlier != null) {
 			redirect.addFlashAttribute("flash", (earlier.redirect() != null)
 					? earlier.flash().withDetail("action.alreadyDone") : Flash.warn("action.inProgress"));

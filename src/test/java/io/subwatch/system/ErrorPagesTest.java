@@ -63,6 +63,7 @@ class ErrorPagesTest {
 		assertThat(body.get("message").asString())
 			.isEqualTo("HTTP 415 Unsupported Media Type for /backend/api/subscription/task_result/; see docs/api.md"
 					+ " for paths, methods and bodies（3800001）");
+		assertThat(body.get("request_id").asString()).isNotBlank().isEqualTo(response.getHeader("X-Request-Id"));
 	}
 
 	@Test
