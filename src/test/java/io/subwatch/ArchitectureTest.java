@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The house rules that a compiler does not check. */
@@ -44,6 +45,28 @@ class ArchitectureTest {
 			.onlyDependOnClassesThat()
 			.resideOutsideOfPackages("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.ingest..",
 					"io.subwatch.security..", "io.subwatch.simulate..", "io.subwatch.demo..")
+			.check(MAIN);
+	}
+
+	/** Security enforces who may do what; the admin pages only change its rows, through its public API. */
+	@Test
+	void securityKnowsNothingOfTheAdminPages() {
+		noClasses().that()
+			.resideInAPackage("io.subwatch.security..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.subwatch.admin..")
+			.check(MAIN);
+	}
+
+	/** The admin pages are a leaf: they can change or move without touching any other feature. */
+	@Test
+	void nothingDependsOnTheAdminPages() {
+		noClasses().that()
+			.resideOutsideOfPackage("io.subwatch.admin..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.subwatch.admin..")
 			.check(MAIN);
 	}
 

@@ -3,6 +3,7 @@ package io.subwatch.security;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One {@code api_application} row with its grants. Writing implies reading: a business it may write to is also one
@@ -11,9 +12,20 @@ import java.util.Set;
  * @param readBizIds businesses granted for reading only
  * @param writeBizIds businesses granted for reading and writing
  */
-record ApiApplication(long id, String appCode, String secretHash, String description, boolean readAll,
+public record ApiApplication(long id, String appCode, String secretHash, String description, boolean readAll,
 		boolean writeAll, Set<Long> readBizIds, Set<Long> writeBizIds, boolean enabled, Instant createdAt,
 		String createdBy) {
+
+	private static final Pattern APP_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
+
+	/** A {@code bk_app_code} as typed (surrounding blanks dropped), if it is one; else a refusal saying why. */
+	public static String checkCode(String raw) {
+		String code = (raw != null) ? raw.strip() : "";
+		if (!APP_CODE.matcher(code).matches()) {
+			throw new RejectedInput("admin.error.app-code", RejectedInput.abbreviate(code));
+		}
+		return code;
+	}
 
 	public BizScope readScope() {
 		if (this.readAll || this.writeAll) {

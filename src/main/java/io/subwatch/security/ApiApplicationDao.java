@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** API applications and their business grants. */
 @Repository
-class ApiApplicationDao {
+public class ApiApplicationDao {
 
 	private static final String COLUMNS = """
 			id, app_code, secret_hash, description, read_all, write_all, enabled, created_at, created_by""";
@@ -38,14 +38,14 @@ class ApiApplicationDao {
 			.list()).stream().findFirst();
 	}
 
-	Optional<ApiApplication> findById(long id) {
+	public Optional<ApiApplication> findById(long id) {
 		return withGrants(this.jdbc.sql("SELECT " + COLUMNS + " FROM api_application WHERE id = :id")
 			.param("id", id)
 			.query(ApiApplicationDao::map)
 			.list()).stream().findFirst();
 	}
 
-	List<ApiApplication> findAll(int limit) {
+	public List<ApiApplication> findAll(int limit) {
 		return withGrants(this.jdbc.sql("SELECT " + COLUMNS + " FROM api_application ORDER BY app_code LIMIT :limit")
 			.param("limit", limit)
 			.query(ApiApplicationDao::map)
@@ -53,7 +53,7 @@ class ApiApplicationDao {
 	}
 
 	@Transactional
-	long insert(String appCode, String secretHash, String description, Grants grants, Instant now,
+	public long insert(String appCode, String secretHash, String description, Grants grants, Instant now,
 			String createdBy) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
@@ -75,7 +75,7 @@ class ApiApplicationDao {
 	}
 
 	@Transactional
-	void update(long id, String description, Grants grants, boolean enabled) {
+	public void update(long id, String description, Grants grants, boolean enabled) {
 		this.jdbc.sql("""
 				UPDATE api_application SET description = :description, read_all = :readAll, write_all = :writeAll,
 				       enabled = :enabled
@@ -91,7 +91,7 @@ class ApiApplicationDao {
 		insertGrants(id, grants);
 	}
 
-	void updateSecret(long id, String secretHash) {
+	public void updateSecret(long id, String secretHash) {
 		this.jdbc.sql("UPDATE api_application SET secret_hash = :secretHash WHERE id = :id")
 			.param("secretHash", secretHash)
 			.param("id", id)
@@ -99,7 +99,7 @@ class ApiApplicationDao {
 	}
 
 	/** What an application may read and write; a business in both lists is written. */
-	record Grants(boolean readAll, boolean writeAll, Set<Long> read, Set<Long> write) {
+	public record Grants(boolean readAll, boolean writeAll, Set<Long> read, Set<Long> write) {
 	}
 
 	private void insertGrants(long id, Grants grants) {

@@ -66,7 +66,7 @@ class InitialAccounts implements ApplicationRunner {
 		String configured = this.settings.adminPassword();
 		boolean random = configured == null || configured.isEmpty();
 		if (!random) {
-			checkLength("SUBWATCH_ADMIN_PASSWORD", configured, GrantInput.MIN_PASSWORD, GrantInput.MAX_PASSWORD_BYTES);
+			checkLength("SUBWATCH_ADMIN_PASSWORD", configured, PasswordPolicy.MIN_LENGTH, PasswordPolicy.MAX_BYTES);
 		}
 		String password = random ? Secrets.random(18) : configured;
 		try {
@@ -99,11 +99,11 @@ class InitialAccounts implements ApplicationRunner {
 			return;
 		}
 		String appCode = code.strip();
-		checkLength("SUBWATCH_API_APP_SECRET", secret, 16, GrantInput.MAX_PASSWORD_BYTES);
+		checkLength("SUBWATCH_API_APP_SECRET", secret, 16, PasswordPolicy.MAX_BYTES);
 		var existing = this.applications.findByAppCode(appCode);
 		if (existing.isEmpty()) {
 			try {
-				this.applications.insert(GrantInput.appCode(appCode), this.encoder.encode(secret),
+				this.applications.insert(ApiApplication.checkCode(appCode), this.encoder.encode(secret),
 						"from SUBWATCH_API_APP_CODE", new ApiApplicationDao.Grants(true, true, Set.of(), Set.of()),
 						this.clock.instant(), "first start");
 				log.info("Created the API application '{}' (read and write every business) from SUBWATCH_API_APP_CODE",

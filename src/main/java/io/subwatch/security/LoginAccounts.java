@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
  * next successful sign-in.
  */
 @Service
-class LoginAccounts implements UserDetailsService, UserDetailsPasswordService {
+public class LoginAccounts implements UserDetailsService, UserDetailsPasswordService {
 
 	/** The form's view of an account: its hash, enabled flag and authorities. */
 	record LoginUser(UserAccount account) implements UserDetails {
@@ -50,7 +50,7 @@ class LoginAccounts implements UserDetailsService, UserDetailsPasswordService {
 	}
 
 	/** User names are case-insensitive and stored lower case. */
-	static String normalize(String username) {
+	public static String normalize(String username) {
 		return (username != null) ? username.strip().toLowerCase(Locale.ROOT) : "";
 	}
 

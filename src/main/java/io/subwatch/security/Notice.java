@@ -8,11 +8,11 @@ import java.io.Serializable;
  *
  * @param error whether it reports a refusal rather than a success
  */
-record Notice(String code, Object[] args, boolean error) implements Serializable {
+public record Notice(String code, Object[] args, boolean error) implements Serializable {
 
-	static final String ATTRIBUTE = "notice";
+	public static final String ATTRIBUTE = "notice";
 
-	static Notice done(String code, Object... args) {
+	public static Notice done(String code, Object... args) {
 		return new Notice(code, args, false);
 	}
 

@@ -16,12 +16,12 @@ import org.springframework.stereotype.Component;
  * @param iso the machine-readable instant, for the {@code datetime} attribute
  * @param text e.g. {@code 2026-11-28 18:00 (Asia/Shanghai)}
  */
-record PageTime(String iso, String text) implements Serializable {
+public record PageTime(String iso, String text) implements Serializable {
 
 	private static final DateTimeFormatter TEXT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
 	@Component
-	static class Format {
+	public static class Format {
 
 		private final ReaderZone zones;
 
@@ -30,7 +30,7 @@ record PageTime(String iso, String text) implements Serializable {
 		}
 
 		/** The page form of an instant, in the reader's zone; null stays null. */
-		PageTime of(Instant instant) {
+		public PageTime of(Instant instant) {
 			if (instant == null) {
 				return null;
 			}

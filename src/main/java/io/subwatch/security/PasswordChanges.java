@@ -17,7 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
  * transaction, which only writes the new hash (ending the user's other sessions) and the audit entry.
  */
 @Service
-class PasswordChanges {
+public class PasswordChanges {
 
 	private final UserDao users;
 
@@ -54,7 +54,7 @@ class PasswordChanges {
 	}
 
 	/** An admin sets another user's password (every session of that user ends), confirming with their own. */
-	void set(long userId, String next, Access admin, String adminPassword, String address) {
+	public void set(long userId, String next, Access admin, String adminPassword, String address) {
 		confirm(admin.actor(), adminPassword, address);
 		UserAccount user = this.users.findById(userId)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));

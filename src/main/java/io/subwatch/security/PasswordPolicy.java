@@ -2,6 +2,7 @@ package io.subwatch.security;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,21 +10,26 @@ import com.nulabinc.zxcvbn.StandardDictionaries;
 
 /**
  * What a new password must be, wherever one is chosen (an admin creating a user or setting a password, a user
- * changing their own): 10 to 72 bytes ({@link GrantInput#password}), not one of the 30,000 most common passwords
+ * changing their own): 10 to 72 bytes ({@link #checkLength}), not one of the 30,000 most common passwords
  * (zxcvbn's list, whatever the case), and not containing the user name (whatever the case; names shorter than three
  * characters are too short to tell). The first password of {@code admin} from {@code SUBWATCH_ADMIN_PASSWORD} is
  * the operator's choice and is not checked.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
 	static final int MIN_NAME_TO_CHECK = 3;
+
+	static final int MIN_LENGTH = 10;
+
+	/** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
+	static final int MAX_BYTES = 72;
 
 	private PasswordPolicy() {
 	}
 
 	/** The password, if it may be used by this user; else a refusal saying why. */
-	static String check(String username, String password) {
-		GrantInput.password(password);
+	public static String check(String username, String password) {
+		checkLength(password);
 		String lower = password.toLowerCase(Locale.ROOT);
 		if (username != null && username.length() >= MIN_NAME_TO_CHECK
 				&& lower.contains(username.toLowerCase(Locale.ROOT))) {
@@ -31,6 +37,14 @@ final class PasswordPolicy {
 		}
 		if (Common.PASSWORDS.containsKey(lower)) {
 			throw new RejectedInput("password.error.common");
+		}
+		return password;
+	}
+
+	static String checkLength(String password) {
+		if (password == null || password.length() < MIN_LENGTH
+				|| password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+			throw new RejectedInput("admin.error.password", MIN_LENGTH, MAX_BYTES);
 		}
 		return password;
 	}

@@ -50,7 +50,7 @@ public enum Role {
 	}
 
 	/** Parses a role name from a form; null when it is not one. */
-	static Role parse(String name) {
+	public static Role parse(String name) {
 		return Arrays.stream(values()).filter((role) -> role.name().equals(name)).findFirst().orElse(null);
 	}
 

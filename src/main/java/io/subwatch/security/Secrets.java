@@ -8,7 +8,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /** Random secrets (tokens, API secrets, first passwords) and the SHA-256 under which high-entropy tokens are found. */
-final class Secrets {
+public final class Secrets {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -16,7 +16,7 @@ final class Secrets {
 	}
 
 	/** {@code bytes} random bytes, base64url without padding (32 bytes: 256 bits in 43 characters). */
-	static String random(int bytes) {
+	public static String random(int bytes) {
 		byte[] buffer = new byte[bytes];
 		RANDOM.nextBytes(buffer);
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);

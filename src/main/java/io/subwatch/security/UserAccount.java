@@ -8,7 +8,7 @@ import java.util.Set;
  *
  * @param allBusinesses granted every business, present and future (then {@code bizIds} is empty)
  */
-record UserAccount(long id, String username, String passwordHash, Role role, boolean allBusinesses, Set<Long> bizIds,
+public record UserAccount(long id, String username, String passwordHash, Role role, boolean allBusinesses, Set<Long> bizIds,
 		boolean enabled, int credentialsVersion, Instant createdAt, String createdBy) {
 
 	public BizScope grants() {

@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Browser users and their business grants. */
 @Repository
-class UserDao {
+public class UserDao {
 
 	private static final String COLUMNS = """
 			id, username, password_hash, role, all_businesses, enabled, credentials_version, created_at, created_by""";
@@ -36,7 +36,7 @@ class UserDao {
 		return this.jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single();
 	}
 
-	Optional<UserAccount> findById(long id) {
+	public Optional<UserAccount> findById(long id) {
 		return withGrants(this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = :id")
 			.param("id", id)
 			.query(UserDao::map)
@@ -51,7 +51,7 @@ class UserDao {
 	}
 
 	/** Users by name, at most {@code limit}. */
-	List<UserAccount> findAll(int limit) {
+	public List<UserAccount> findAll(int limit) {
 		return withGrants(this.jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY username LIMIT :limit")
 			.param("limit", limit)
 			.query(UserDao::map)
@@ -59,7 +59,7 @@ class UserDao {
 	}
 
 	@Transactional
-	long insert(String username, String passwordHash, Role role, BizScope grants, Instant now, String createdBy) {
+	public long insert(String username, String passwordHash, Role role, BizScope grants, Instant now, String createdBy) {
 		KeyHolder keys = new GeneratedKeyHolder();
 		this.jdbc.sql("""
 				INSERT INTO app_user (username, password_hash, role, all_businesses, enabled, credentials_version,
@@ -79,7 +79,7 @@ class UserDao {
 	}
 
 	@Transactional
-	void update(long id, Role role, BizScope grants, boolean enabled) {
+	public void update(long id, Role role, BizScope grants, boolean enabled) {
 		this.jdbc.sql("""
 				UPDATE app_user SET role = :role, all_businesses = :all, enabled = :enabled WHERE id = :id
 				""").param("role", role.name()).param("all", grants.all()).param("enabled", enabled).param("id", id)

@@ -106,7 +106,7 @@ class InitialAccountsTest {
 		}
 
 		@Override
-		long insert(String username, String passwordHash, Role role, BizScope grants, Instant now, String createdBy) {
+		public long insert(String username, String passwordHash, Role role, BizScope grants, Instant now, String createdBy) {
 			assertThat(username).isEqualTo("admin");
 			assertThat(role).isEqualTo(Role.ADMIN);
 			this.inserted.add(passwordHash);
@@ -134,7 +134,7 @@ class InitialAccountsTest {
 		}
 
 		@Override
-		long insert(String appCode, String secretHash, String description, Grants grants, Instant now,
+		public long insert(String appCode, String secretHash, String description, Grants grants, Instant now,
 				String createdBy) {
 			this.grants = grants;
 			this.secretHash = secretHash;
@@ -142,7 +142,7 @@ class InitialAccountsTest {
 		}
 
 		@Override
-		void updateSecret(long id, String secretHash) {
+		public void updateSecret(long id, String secretHash) {
 			this.secretHash = secretHash;
 		}
 

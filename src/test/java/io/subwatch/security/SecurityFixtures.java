@@ -21,9 +21,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * revalidated like production ones), API applications with chosen grants, share links. Names are unique per call.
  */
 @Component
-class SecurityFixtures {
+public class SecurityFixtures {
 
-	static final String PASSWORD = "correct horse battery";
+	public static final String PASSWORD = "correct horse battery";
 
 	private static final AtomicLong NEXT = new AtomicLong(System.nanoTime() % 1_000_000_000L);
 
@@ -46,18 +46,18 @@ class SecurityFixtures {
 		this.clock = clock;
 	}
 
-	static String unique(String prefix) {
+	public static String unique(String prefix) {
 		return prefix + NEXT.incrementAndGet();
 	}
 
 	/** A new user of this role and grants, with {@link #PASSWORD}. */
-	UserAccount user(Role role, BizScope grants) {
+	public UserAccount user(Role role, BizScope grants) {
 		String name = unique(role.name().toLowerCase() + "-");
 		long id = this.users.insert(name, this.encoder.encode(PASSWORD), role, grants, this.clock.instant(), "test");
 		return this.users.findById(id).orElseThrow();
 	}
 
-	UserAccount reload(UserAccount user) {
+	public UserAccount reload(UserAccount user) {
 		return this.users.findById(user.id()).orElseThrow();
 	}
 
@@ -82,7 +82,7 @@ class SecurityFixtures {
 	}
 
 	/** Signs in through the login form; returns the session (null when the sign-in failed). */
-	static MockHttpSession signIn(MockMvc mvc, String username, String password, String address) throws Exception {
+	public static MockHttpSession signIn(MockMvc mvc, String username, String password, String address) throws Exception {
 		MvcResult result = mvc.perform(post("/login").param("username", username)
 			.param("password", password)
 			.with(csrf())
@@ -99,7 +99,7 @@ class SecurityFixtures {
 	}
 
 	/** A client address of its own, so per-address throttling of one test never touches another. */
-	static String address() {
+	public static String address() {
 		long n = NEXT.incrementAndGet();
 		return "10." + (n / 65536 % 256) + "." + (n / 256 % 256) + "." + (n % 256);
 	}

@@ -1,7 +1,11 @@
-package io.subwatch.security;
+package io.subwatch.admin;
 
 import java.time.Instant;
 
+import io.subwatch.security.BizScope;
+import io.subwatch.security.Role;
+import io.subwatch.security.SecurityFixtures;
+import io.subwatch.security.UserDao;
 import io.subwatch.support.IntegrationTest;
 import io.subwatch.support.TestUsers;
 import org.junit.jupiter.api.Test;

@@ -1,10 +1,15 @@
-package io.subwatch.security;
+package io.subwatch.admin;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import io.subwatch.audit.AuditDao;
+import io.subwatch.security.Access;
+import io.subwatch.security.ApiApplication;
+import io.subwatch.security.ApiApplicationDao;
+import io.subwatch.security.RejectedInput;
+import io.subwatch.security.Secrets;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -51,7 +56,7 @@ class ApplicationAdministration {
 
 	@Transactional
 	Issued create(String appCode, String description, ApiApplicationDao.Grants grants, Access admin) {
-		String code = GrantInput.appCode(appCode);
+		String code = ApiApplication.checkCode(appCode);
 		String text = GrantInput.description(description);
 		String secret = Secrets.random(32);
 		Instant now = this.clock.instant();

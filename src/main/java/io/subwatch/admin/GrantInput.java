@@ -1,23 +1,24 @@
-package io.subwatch.security;
+package io.subwatch.admin;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Parsing and checking what the admin forms send: business lists, user names, application codes, passwords. */
+import io.subwatch.security.BizScope;
+import io.subwatch.security.LoginAccounts;
+import io.subwatch.security.RejectedInput;
+import io.subwatch.security.Role;
+
+/**
+ * Parsing and checking what the admin forms send: business lists, user names, roles, descriptions. Application codes
+ * and passwords are checked by security ({@code ApiApplication.checkCode}, {@code PasswordPolicy}), which the first
+ * start shares.
+ */
 final class GrantInput {
 
 	static final int MAX_BUSINESSES = 1000;
 
-	static final int MIN_PASSWORD = 10;
-
-	/** bcrypt reads at most 72 bytes; a longer password would be silently cut, so it is refused. */
-	static final int MAX_PASSWORD_BYTES = 72;
-
 	private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,63}");
-
-	private static final Pattern APP_CODE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
 	private GrantInput() {
 	}
@@ -37,7 +38,7 @@ final class GrantInput {
 				ids.add(id);
 			}
 			catch (NumberFormatException ex) {
-				throw new RejectedInput("admin.error.businesses", abbreviate(part));
+				throw new RejectedInput("admin.error.businesses", RejectedInput.abbreviate(part));
 			}
 		}
 		if (ids.size() > MAX_BUSINESSES) {
@@ -54,25 +55,9 @@ final class GrantInput {
 	static String username(String raw) {
 		String name = LoginAccounts.normalize(raw);
 		if (!USERNAME.matcher(name).matches()) {
-			throw new RejectedInput("admin.error.username", abbreviate(name));
+			throw new RejectedInput("admin.error.username", RejectedInput.abbreviate(name));
 		}
 		return name;
-	}
-
-	static String appCode(String raw) {
-		String code = (raw != null) ? raw.strip() : "";
-		if (!APP_CODE.matcher(code).matches()) {
-			throw new RejectedInput("admin.error.app-code", abbreviate(code));
-		}
-		return code;
-	}
-
-	static String password(String password) {
-		if (password == null || password.length() < MIN_PASSWORD
-				|| password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-			throw new RejectedInput("admin.error.password", MIN_PASSWORD, MAX_PASSWORD_BYTES);
-		}
-		return password;
 	}
 
 	static Role role(String name) {
@@ -92,10 +77,6 @@ final class GrantInput {
 			throw new RejectedInput("admin.error.description", 200);
 		}
 		return description;
-	}
-
-	private static String abbreviate(String text) {
-		return (text.length() <= 40) ? text : text.substring(0, 37) + "...";
 	}
 
 }

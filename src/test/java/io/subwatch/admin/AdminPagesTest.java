@@ -1,9 +1,14 @@
-package io.subwatch.security;
+package io.subwatch.admin;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.subwatch.security.BizScope;
+import io.subwatch.security.Notice;
+import io.subwatch.security.Role;
+import io.subwatch.security.SecurityFixtures;
+import io.subwatch.security.UserAccount;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;

@@ -1,10 +1,17 @@
-package io.subwatch.security;
+package io.subwatch.admin;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
 import io.subwatch.audit.AuditDao;
+import io.subwatch.security.Access;
+import io.subwatch.security.BizScope;
+import io.subwatch.security.PasswordPolicy;
+import io.subwatch.security.RejectedInput;
+import io.subwatch.security.Role;
+import io.subwatch.security.UserAccount;
+import io.subwatch.security.UserDao;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -16,7 +23,7 @@ import org.springframework.web.server.ResponseStatusException;
 /**
  * What the admin pages do to users, each change audited under the admin's name. An admin cannot take away their own
  * admin role or disable themselves, so there is always an admin left. Passwords are set through
- * {@link PasswordChanges}.
+ * {@link io.subwatch.security.PasswordChanges}.
  */
 @Service
 class UserAdministration {

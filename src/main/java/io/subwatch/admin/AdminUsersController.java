@@ -1,6 +1,14 @@
-package io.subwatch.security;
+package io.subwatch.admin;
 
 import jakarta.servlet.http.HttpServletRequest;
+
+import io.subwatch.security.Access;
+import io.subwatch.security.Notice;
+import io.subwatch.security.PageTime;
+import io.subwatch.security.PasswordChanges;
+import io.subwatch.security.RejectedInput;
+import io.subwatch.security.Role;
+import io.subwatch.security.UserAccount;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,4 +1,10 @@
-package io.subwatch.security;
+package io.subwatch.admin;
+
+import io.subwatch.security.Access;
+import io.subwatch.security.ApiApplication;
+import io.subwatch.security.Notice;
+import io.subwatch.security.PageTime;
+import io.subwatch.security.RejectedInput;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
