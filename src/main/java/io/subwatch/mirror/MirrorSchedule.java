@@ -1,0 +1,46 @@
+package io.subwatch.mirror;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
+import net.javacrumbs.shedlock.core.LockConfiguration;
+import net.javacrumbs.shedlock.core.LockProvider;
+import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.TaskScheduler;
+import org.springframework.stereotype.Component;
+
+/**
+ * Syncs each source every {@code poll-interval}, one node at a time per source (a ShedLock lock named after it), so a
+ * second app node never syncs the same source at once.
+ */
+@Component
+@ConditionalOnProperty(name = "subwatch.jobs.enabled", havingValue = "true", matchIfMissing = true)
+class MirrorSchedule implements SmartInitializingSingleton {
+
+	private final MirrorSync sync;
+
+	private final TaskScheduler scheduler;
+
+	private final LockingTaskExecutor locks;
+
+	MirrorSchedule(MirrorSync sync, TaskScheduler scheduler, LockProvider lockProvider) {
+		this.sync = sync;
+		this.scheduler = scheduler;
+		this.locks = new DefaultLockingTaskExecutor(lockProvider);
+	}
+
+	@Override
+	public void afterSingletonsInstantiated() {
+		for (MirrorProperties.Source source : this.sync.sources()) {
+			this.scheduler.scheduleWithFixedDelay(() -> this.locks.executeWithLock((Runnable) () -> this.sync.sync(source.name()),
+					new LockConfiguration(Instant.now(), "mirror-" + source.name(), Duration.ofMinutes(10),
+							Duration.ZERO)),
+					Instant.now().plus(source.pollInterval()), source.pollInterval());
+		}
+	}
+
+}
