@@ -4,15 +4,20 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 
 import io.subwatch.SubwatchApplication;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.result.OperatorActions;
+import io.subwatch.security.BizScope;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;
+import io.subwatch.support.TestUsers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
  * Two subwatch applications in one JVM: a source on its own port and in-memory H2 database, fed through its ingest
@@ -96,7 +102,7 @@ class MirrorTwoAppsTest {
 	}
 
 	@Test
-	void mirrorsFailuresRetriesLiveChangesAndSurvivesTheSourceGoingAway() {
+	void mirrorsFailuresRetriesLiveChangesAndSurvivesTheSourceGoingAway() throws Exception {
 		Fixtures fixtures = source.getBean(Fixtures.class);
 		OperatorActions actions = source.getBean(OperatorActions.class);
 		CreatedTask first = fixtures.task(sourceSubscription, fixtures.hosts(bizId, HOSTS));
@@ -127,6 +133,10 @@ class MirrorTwoAppsTest {
 		assertThat(state.lastError()).isNull();
 		assertThat(state.requests()).isPositive();
 		assertSameAnswers(List.of(first.taskId(), retry));
+		long mirrored = this.dao.findSubscription(SOURCE, sourceSubscription).orElseThrow();
+		Element notice = notice(mirrored);
+		assertThat(notice.text()).startsWith("Mirrored from upstream, synced ");
+		assertThat(notice.select(".mirror-error")).isEmpty();
 
 		// Live: the running hosts finish but one, which is revoked; the next sync brings both.
 		List<Map<String, Object>> live = new ArrayList<>();
@@ -137,7 +147,6 @@ class MirrorTwoAppsTest {
 		actions.revoke(sourceSubscription, List.of(first.records().get(7).instanceId()), "stop", Fixtures.SYSTEM);
 		assertThat(this.sync.sync(SOURCE).lastError()).isNull();
 		assertSameAnswers(List.of(first.taskId(), retry));
-		long mirrored = this.dao.findSubscription(SOURCE, sourceSubscription).orElseThrow();
 		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(2);
 
 		// A sync without changes reads counters only and creates nothing.
@@ -154,6 +163,18 @@ class MirrorTwoAppsTest {
 		assertThat(failed.lastError()).contains("unreachable");
 		assertThat(failed.lastSuccess()).isEqualTo(lastSuccess);
 		assertThat(aggregate(this.mirror.taskResult(aggregateParams(mirrored)).get("data"))).isEqualTo(kept);
+		assertThat(notice(mirrored).select(".mirror-error").text()).contains("The source is failing", "unreachable");
+	}
+
+	private Element notice(long subscription) throws Exception {
+		String html = this.mvc
+			.perform(get("/subscriptions/" + subscription).with(TestUsers.viewer(BizScope.of(Set.of(bizId)))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		Element notice = Jsoup.parse(html).selectFirst("#mirror-notice");
+		assertThat(notice).as(html).isNotNull();
+		return notice;
 	}
 
 	private void assertSameAnswers(List<Long> sourceTasks) {
