@@ -1,5 +1,6 @@
 package io.subwatch;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /** The house rules that a compiler does not check. */
@@ -41,6 +43,26 @@ class ArchitectureTest {
 			.onlyDependOnClassesThat()
 			.resideOutsideOfPackages("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.ingest..",
 					"io.subwatch.security..", "io.subwatch.simulate..", "io.subwatch.demo..")
+			.check(MAIN);
+	}
+
+	@Test
+	void theMirrorWritesOnlyThroughTheIngestServices() {
+		noClasses().that()
+			.resideInAPackage("io.subwatch.mirror..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.subwatch.subscription..")
+				.and(JavaClass.Predicates.simpleNameEndingWith("Dao")))
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.simulate..",
+					"io.subwatch.demo..")
+			.check(MAIN);
+		noClasses().that()
+			.resideOutsideOfPackages("io.subwatch.mirror..", "io.subwatch.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.subwatch.mirror..")
 			.check(MAIN);
 	}
 
