@@ -132,8 +132,14 @@ class NodemanClient {
 		return rows;
 	}
 
+	/** The first message in the cause chain (a refused connection has none of its own), with the exception's kind. */
 	private static String describe(IOException ex) {
-		return (ex.getMessage() != null) ? ex.getMessage() : ex.getClass().getSimpleName();
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause.getMessage() != null) {
+				return cause.getMessage() + " (" + cause.getClass().getSimpleName() + ")";
+			}
+		}
+		return ex.getClass().getSimpleName();
 	}
 
 	private static String nullToEmpty(String text) {
