@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import io.subwatch.subscription.DbTime;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -17,8 +18,11 @@ class MirrorDao {
 
 	private final JdbcClient jdbc;
 
-	MirrorDao(JdbcClient jdbc) {
+	private final JdbcTemplate jdbcTemplate;
+
+	MirrorDao(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
+		this.jdbcTemplate = jdbcTemplate;
 	}
 
 	/** A source task as last synced: its local task, its counters as read, and whether it is done. */
@@ -134,16 +138,16 @@ class MirrorDao {
 	}
 
 	void insertRecords(String source, long sourceTaskId, Map<Long, Long> localBySource, Map<Long, String> statuses) {
-		localBySource.forEach((sourceId, recordId) -> this.jdbc.sql("""
-				INSERT INTO mirror_record (source, source_id, source_task_id, record_id, status)
-				VALUES (:source, :id, :task, :record, :status)
-				""")
-			.param("source", source)
-			.param("id", sourceId)
-			.param("task", sourceTaskId)
-			.param("record", recordId)
-			.param("status", statuses.get(sourceId))
-			.update());
+		List<Map.Entry<Long, Long>> rows = List.copyOf(localBySource.entrySet());
+		this.jdbcTemplate.batchUpdate("""
+				INSERT INTO mirror_record (source, source_id, source_task_id, record_id, status) VALUES (?, ?, ?, ?, ?)
+				""", rows, 1000, (ps, row) -> {
+			ps.setString(1, source);
+			ps.setLong(2, row.getKey());
+			ps.setLong(3, sourceTaskId);
+			ps.setLong(4, row.getValue());
+			ps.setString(5, statuses.get(row.getKey()));
+		});
 	}
 
 	/** Local record ids of source records. */
@@ -161,9 +165,13 @@ class MirrorDao {
 	}
 
 	void updateRecordStatuses(String source, Map<Long, String> statuses) {
-		statuses.forEach((sourceId, status) -> this.jdbc.sql("""
-				UPDATE mirror_record SET status = :status WHERE source = :source AND source_id = :id
-				""").param("status", status).param("source", source).param("id", sourceId).update());
+		List<Map.Entry<Long, String>> rows = List.copyOf(statuses.entrySet());
+		this.jdbcTemplate.batchUpdate("UPDATE mirror_record SET status = ? WHERE source = ? AND source_id = ?", rows,
+				1000, (ps, row) -> {
+					ps.setString(1, row.getValue());
+					ps.setString(2, source);
+					ps.setLong(3, row.getKey());
+				});
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.subwatch.mirror;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.subwatch.SubwatchApplication;
+import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.security.BizScope;
@@ -31,6 +33,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -62,6 +65,21 @@ class MirrorTwoAppsTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	MirrorProperties properties;
+
+	@Autowired
+	TaskMirror tasks;
+
+	@Autowired
+	IngestService ingest;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@Autowired
+	Clock clock;
 
 	@Autowired
 	JsonMapper json;
@@ -154,6 +172,11 @@ class MirrorTwoAppsTest {
 		this.sync.sync(SOURCE);
 		assertThat(this.dao.findState(SOURCE).orElseThrow().requests() - before).isLessThan(10);
 		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(2);
+
+		// After a restart (a new syncer, state only in the database) nothing is created twice.
+		new MirrorSync(this.properties, this.dao, this.tasks, this.ingest, this.json, this.tx, this.clock).sync(SOURCE);
+		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(2);
+		assertSameAnswers(List.of(first.taskId(), retry));
 
 		// The source goes away: the error is recorded, the mirrored data stays as it was.
 		JsonNode kept = aggregate(this.mirror.taskResult(aggregateParams(mirrored)).get("data"));
