@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Syncs each source every {@code poll-interval}, one node at a time per source (a ShedLock lock named after it), so a
- * second app node never syncs the same source at once.
+ * second app node never syncs the same source at once; a failing source is polled less often ({@link Backoff}).
  */
 @Component
 @ConditionalOnProperty(name = "subwatch.jobs.enabled", havingValue = "true", matchIfMissing = true)
@@ -36,10 +36,22 @@ class MirrorSchedule implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (MirrorProperties.Source source : this.sync.sources()) {
-			this.scheduler.scheduleWithFixedDelay(() -> this.locks.executeWithLock((Runnable) () -> this.sync.sync(source.name()),
+			this.scheduler.schedule(() -> run(source, 0), Instant.now().plus(source.pollInterval()));
+		}
+	}
+
+	/** One sync under the source's lock, then the next one after the poll interval, or later while it fails. */
+	private void run(MirrorProperties.Source source, int failures) {
+		int[] failed = { failures };
+		try {
+			this.locks.executeWithLock((Runnable) () -> failed[0] = (this.sync.sync(source.name()).lastError() != null)
+					? failures + 1 : 0,
 					new LockConfiguration(Instant.now(), "mirror-" + source.name(), Duration.ofMinutes(10),
-							Duration.ZERO)),
-					Instant.now().plus(source.pollInterval()), source.pollInterval());
+							Duration.ZERO));
+		}
+		finally {
+			this.scheduler.schedule(() -> run(source, failed[0]),
+					Instant.now().plus(Backoff.delay(source.pollInterval(), failed[0])));
 		}
 	}
 

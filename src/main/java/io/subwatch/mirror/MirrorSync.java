@@ -88,6 +88,12 @@ public class MirrorSync {
 			this.dao.recordAttempt(source.name(), this.clock.instant(), client.requests() - before, null,
 					ex.getMessage(), null);
 		}
+		catch (RuntimeException ex) {
+			// An answer of a shape nobody foresaw: the sync of that task rolled back; say so on the page, keep going.
+			logger.error("Mirror source {} failed unexpectedly", source.name(), ex);
+			this.dao.recordAttempt(source.name(), this.clock.instant(), client.requests() - before, null,
+					"unexpected answer or error: " + ex, null);
+		}
 		return this.dao.findState(source.name()).orElseThrow();
 	}
 

@@ -47,7 +47,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 class MirrorTwoAppsTest {
 
-	private static final String SOURCE = "upstream";
+	/** Unique per run: the source's ids start at 1 in every run, and the MySQL database outlives runs. */
+	private static final String SOURCE = "upstream-" + UUID.randomUUID().toString().substring(0, 8);
 
 	private static final int HOSTS = 300;
 
@@ -153,7 +154,7 @@ class MirrorTwoAppsTest {
 		assertSameAnswers(List.of(first.taskId(), retry));
 		long mirrored = this.dao.findSubscription(SOURCE, sourceSubscription).orElseThrow();
 		Element notice = notice(mirrored);
-		assertThat(notice.text()).startsWith("Mirrored from upstream, synced ");
+		assertThat(notice.text()).startsWith("Mirrored from " + SOURCE + ", synced ");
 		assertThat(notice.select(".mirror-error")).isEmpty();
 
 		// Live: the running hosts finish but one, which is revoked; the next sync brings both.
