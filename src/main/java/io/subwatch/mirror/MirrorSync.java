@@ -50,6 +50,9 @@ public class MirrorSync {
 
 	private final Map<String, NodemanClient> clients = new ConcurrentHashMap<>();
 
+	/** New tasks found while still being created on the source, per source subscription: read again next time. */
+	private final Map<String, Set<Long>> notReady = new ConcurrentHashMap<>();
+
 	MirrorSync(MirrorProperties properties, MirrorDao dao, TaskMirror tasks, IngestService ingest, JsonMapper json,
 			TransactionTemplate tx, Clock clock) {
 		this.properties = properties;
@@ -105,10 +108,20 @@ public class MirrorSync {
 		Map<Long, MirrorDao.MirroredTask> known = new LinkedHashMap<>();
 		this.dao.findTasks(source.name(), sourceId).forEach((task) -> known.put(task.sourceId(), task));
 		Discovery discovery = discover(client, sourceId, known.keySet());
+		Set<Long> waiting = this.notReady.computeIfAbsent(source.name() + "/" + sourceId,
+				(key) -> ConcurrentHashMap.newKeySet());
 		Set<Long> todo = new TreeSet<>(discovery.taskIds());
+		todo.addAll(waiting);
+		long scopeSize = (waiting.isEmpty() || discovery.scopeSize() != Long.MAX_VALUE) ? discovery.scopeSize()
+				: aggregate(client, sourceId, 1, 1).total();
 		known.values().stream().filter((task) -> !task.finished()).forEach((task) -> todo.add(task.sourceId()));
 		for (long taskId : todo) {
-			this.tasks.sync(target, taskId, known.get(taskId), discovery.scopeSize());
+			if (this.tasks.sync(target, taskId, known.get(taskId), scopeSize)) {
+				waiting.remove(taskId);
+			}
+			else if (!known.containsKey(taskId)) {
+				waiting.add(taskId);
+			}
 		}
 	}
 
@@ -125,12 +138,7 @@ public class MirrorSync {
 		Set<Long> found = new HashSet<>(Set.of(newest.get()));
 		long total = 0;
 		for (int page = 1;; page++) {
-			Map<String, Object> params = new LinkedHashMap<>();
-			params.put("subscription_id", sourceId);
-			params.put("need_aggregate_all_tasks", true);
-			params.put("page", page);
-			params.put("pagesize", TaskMirror.PAGE);
-			NodemanClient.TaskPage answer = client.taskResult(params);
+			NodemanClient.TaskPage answer = aggregate(client, sourceId, page, TaskMirror.PAGE);
 			total = answer.total();
 			answer.rows().stream().map(SourceRows::taskId).filter((id) -> !known.contains(id)).forEach(found::add);
 			if (answer.rows().size() < TaskMirror.PAGE || (long) page * TaskMirror.PAGE >= total) {
@@ -138,6 +146,16 @@ public class MirrorSync {
 			}
 		}
 		return new Discovery(found, total);
+	}
+
+	/** A page of the latest records over all the source's tasks; its total is the number of instances. */
+	private static NodemanClient.TaskPage aggregate(NodemanClient client, long sourceId, int page, int pagesize) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("subscription_id", sourceId);
+		params.put("need_aggregate_all_tasks", true);
+		params.put("page", page);
+		params.put("pagesize", pagesize);
+		return client.taskResult(params);
 	}
 
 	private Optional<Long> newestTask(NodemanClient client, long sourceId) {

@@ -56,8 +56,9 @@ class TaskMirror {
 	/**
 	 * Syncs source task {@code sourceTaskId}; {@code known} is its state from the last sync, null for a new task, and
 	 * {@code scopeSize} the source's instances over all tasks (a new task with fewer is partial, a rerun of some).
+	 * False when the task is not ready on the source yet: nothing was written, ask again at the next sync.
 	 */
-	void sync(Target target, long sourceTaskId, MirrorDao.MirroredTask known, long scopeSize) {
+	boolean sync(Target target, long sourceTaskId, MirrorDao.MirroredTask known, long scopeSize) {
 		String name = target.source().name();
 		NodemanClient.TaskPage probe;
 		try {
@@ -65,22 +66,22 @@ class TaskMirror {
 		}
 		catch (NodemanException ex) {
 			if (ex.code() == 3800015) {
-				return;
+				return false;
 			}
 			if (ex.code() == 3800014 && known == null) {
 				this.tx.executeWithoutResult((status) -> failedTask(target, sourceTaskId, ex.getMessage()));
-				return;
+				return true;
 			}
 			throw ex;
 		}
 		String counters = counters(probe);
 		// Running records move between sub-steps without changing any counter: those are read while any run.
 		if (known != null && counters.equals(known.counters()) && !counters.contains("RUNNING")) {
-			return;
+			return true;
 		}
 		List<JsonNode> rows = rows(target, sourceTaskId);
 		if (rows.isEmpty()) {
-			return;
+			return false;
 		}
 		Map<Long, String> stored = (known != null) ? this.dao.findRecordStatuses(name, sourceTaskId) : Map.of();
 		List<String> changed = rows.stream()
@@ -110,6 +111,7 @@ class TaskMirror {
 			this.dao.updateRecordStatuses(name, statuses);
 			this.dao.updateTask(name, sourceTaskId, counters, finished);
 		});
+		return true;
 	}
 
 	private Map<Long, Long> createTask(Target target, long sourceTaskId, List<JsonNode> details, boolean partial) {

@@ -179,6 +179,21 @@ class MirrorTwoAppsTest {
 		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(2);
 		assertSameAnswers(List.of(first.taskId(), retry));
 
+		// A rerun still being created on the source is not mirrored until it is ready, then it is, as partial.
+		IngestService sourceIngest = source.getBean(IngestService.class);
+		List<Map<String, Object>> rerun = List.of(fixtures.host(bizId), fixtures.host(bizId));
+		long building = sourceIngest.createTask(sourceSubscription,
+				this.json.valueToTree(Map.of("ready", false, "partial", true, "instances", rerun)), Fixtures.SYSTEM)
+			.taskId();
+		assertThat(this.sync.sync(SOURCE).lastError()).isNull();
+		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(2);
+		sourceIngest.markReady(building, this.json.valueToTree(Map.of()), Fixtures.SYSTEM);
+		fixtures.send(Fixtures.finish(fixtures.recordId(building, (String) rerun.get(0).get("instance_id")), 1,
+				start.plusSeconds(3600)));
+		assertThat(this.sync.sync(SOURCE).lastError()).isNull();
+		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(3);
+		assertSameAnswers(List.of(first.taskId(), retry, building));
+
 		// The source goes away: the error is recorded, the mirrored data stays as it was.
 		JsonNode kept = aggregate(this.mirror.taskResult(aggregateParams(mirrored)).get("data"));
 		Instant lastSuccess = this.dao.findState(SOURCE).orElseThrow().lastSuccess();
