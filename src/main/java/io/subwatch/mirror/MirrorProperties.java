@@ -15,6 +15,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("subwatch.mirror")
 public record MirrorProperties(@DefaultValue List<Source> sources) {
 
+	public MirrorProperties {
+		if (sources.stream().map(Source::name).distinct().count() < sources.size()) {
+			throw new IllegalArgumentException("subwatch.mirror.sources[*].name must be unique");
+		}
+	}
+
 	/**
 	 * One NodeMan (or subwatch) to read.
 	 *

@@ -102,8 +102,14 @@ public class MirrorSync {
 
 	private void syncSubscription(MirrorProperties.Source source, NodemanClient client, long sourceId) {
 		Access access = Access.system("mirror:" + source.name());
-		long local = this.dao.findSubscription(source.name(), sourceId)
-			.orElseGet(() -> createSubscription(source, client, sourceId, access));
+		Optional<Long> mapped = this.dao.findSubscription(source.name(), sourceId);
+		if (mapped.isEmpty()) {
+			mapped = createSubscription(source, client, sourceId, access);
+		}
+		if (mapped.isEmpty()) {
+			return;
+		}
+		long local = mapped.get();
 		TaskMirror.Target target = new TaskMirror.Target(source, client, sourceId, local, access);
 		Map<Long, MirrorDao.MirroredTask> known = new LinkedHashMap<>();
 		this.dao.findTasks(source.name(), sourceId).forEach((task) -> known.put(task.sourceId(), task));
@@ -172,7 +178,8 @@ public class MirrorSync {
 		}
 	}
 
-	private long createSubscription(MirrorProperties.Source source, NodemanClient client, long sourceId,
+	/** The local subscription made from the source's {@code info}; empty while the source does not list it. */
+	private Optional<Long> createSubscription(MirrorProperties.Source source, NodemanClient client, long sourceId,
 			Access access) {
 		JsonNode list = client.call("info", Map.of("subscription_id_list", List.of(sourceId)));
 		JsonNode info = null;
@@ -184,15 +191,17 @@ public class MirrorSync {
 			}
 		}
 		if (info == null) {
-			throw new NodemanException(0, "subscription " + sourceId + " is not visible on " + source.name()
-					+ " (info does not list it)");
+			// Not there yet (or not granted to these credentials): the others are mirrored meanwhile.
+			logger.info("Mirror source {} does not list subscription {}; looking again at the next sync", source.name(),
+					sourceId);
+			return Optional.empty();
 		}
 		Map<String, Object> body = SourceSubscription.body(info, sourceId);
-		return this.tx.execute((status) -> {
+		return Optional.of(this.tx.execute((status) -> {
 			long id = this.ingest.createSubscription(this.json.valueToTree(body), access);
 			this.dao.insertSubscription(source.name(), sourceId, id);
 			return id;
-		});
+		}));
 	}
 
 }

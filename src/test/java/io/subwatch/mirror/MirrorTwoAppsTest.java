@@ -104,6 +104,8 @@ class MirrorTwoAppsTest {
 		registry.add("subwatch.mirror.sources[0].app-code", () -> Api.APP_CODE);
 		registry.add("subwatch.mirror.sources[0].app-secret", () -> Api.APP_SECRET);
 		registry.add("subwatch.mirror.sources[0].subscription-ids[0]", () -> sourceSubscription);
+		// an id the source does not have (yet) is skipped, not an error
+		registry.add("subwatch.mirror.sources[0].subscription-ids[1]", () -> 987_654_321L);
 		registry.add("subwatch.mirror.sources[0].max-requests-per-second", () -> 1000);
 	}
 
