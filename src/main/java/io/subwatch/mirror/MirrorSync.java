@@ -95,7 +95,7 @@ public class MirrorSync {
 			// An answer of a shape nobody foresaw: the sync of that task rolled back; say so on the page, keep going.
 			logger.error("Mirror source {} failed unexpectedly", source.name(), ex);
 			this.dao.recordAttempt(source.name(), this.clock.instant(), client.requests() - before, null,
-					"unexpected answer or error: " + ex, null);
+					"unexpected answer or error (" + ex.getClass().getSimpleName() + "), see the log", null);
 		}
 		return this.dao.findState(source.name()).orElseThrow();
 	}
