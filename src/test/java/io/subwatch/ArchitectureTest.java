@@ -1,5 +1,6 @@
 package io.subwatch;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -77,6 +78,26 @@ class ArchitectureTest {
 			.areAnnotatedWith(Scheduled.class)
 			.should()
 			.beAnnotatedWith(SchedulerLock.class)
+			.check(MAIN);
+	}
+
+	@Test
+	void theMirrorWritesOnlyThroughTheIngestServices() {
+		noClasses().that()
+			.resideInAPackage("io.subwatch.mirror..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.subwatch.subscription..")
+				.and(JavaClass.Predicates.simpleNameEndingWith("Dao")))
+			.orShould()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.simulate..",
+					"io.subwatch.demo..")
+			.check(MAIN);
+		noClasses().that()
+			.resideOutsideOfPackages("io.subwatch.mirror..", "io.subwatch.web..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.subwatch.mirror..")
 			.check(MAIN);
 	}
 

@@ -3,6 +3,7 @@ package io.subwatch.web;
 import java.util.List;
 
 import io.subwatch.audit.AuditDao;
+import io.subwatch.mirror.MirrorNotices;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.Status;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,9 +28,12 @@ class SubscriptionController {
 
 	private final AuditDao audit;
 
-	SubscriptionController(SubscriptionPages pages, AuditDao audit) {
+	private final MirrorNotices mirrors;
+
+	SubscriptionController(SubscriptionPages pages, AuditDao audit, MirrorNotices mirrors) {
 		this.pages = pages;
 		this.audit = audit;
+		this.mirrors = mirrors;
 	}
 
 	@GetMapping("/subscriptions/{id}")
@@ -44,6 +48,7 @@ class SubscriptionController {
 		model.addAttribute("audit", AuditView.of(this.audit.findRecentBySubscription(id, AUDIT_ENTRIES), access));
 		model.addAttribute("statusOptions", Status.RECORD_STATUSES);
 		model.addAttribute("sizes", ResultQuery.SIZES);
+		model.addAttribute("mirror", this.mirrors.forSubscription(id).orElse(null));
 		return "subscription/detail";
 	}
 

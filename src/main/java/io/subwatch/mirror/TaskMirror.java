@@ -1,0 +1,206 @@
+package io.subwatch.mirror;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.subwatch.ingest.EventService;
+import io.subwatch.ingest.IngestService;
+import io.subwatch.ingest.IngestService.CreatedRecord;
+import io.subwatch.security.Access;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Syncs one source task: reads its counters ({@code pagesize=1}); only when they changed reads its rows (pages of 500)
+ * and, with {@code need_detail}, the rows whose status changed since the last sync; then writes in one transaction,
+ * through the ingest services, the local task and records (the first time) and the sub-step transitions.
+ */
+@Component
+class TaskMirror {
+
+	static final int PAGE = 500;
+
+	private static final int EVENT_BATCH = 5000;
+
+	private final MirrorDao dao;
+
+	private final IngestService ingest;
+
+	private final EventService events;
+
+	private final JsonMapper json;
+
+	private final TransactionTemplate tx;
+
+	TaskMirror(MirrorDao dao, IngestService ingest, EventService events, JsonMapper json, TransactionTemplate tx) {
+		this.dao = dao;
+		this.ingest = ingest;
+		this.events = events;
+		this.json = json;
+		this.tx = tx;
+	}
+
+	/** Where a task belongs: its source, the source subscription and the local one. */
+	record Target(MirrorProperties.Source source, NodemanClient client, long sourceSubscriptionId,
+			long subscriptionId, Access access) {
+	}
+
+	/**
+	 * Syncs source task {@code sourceTaskId}; {@code known} is its state from the last sync, null for a new task, and
+	 * {@code scopeSize} the source's instances over all tasks (a new task with fewer is partial, a rerun of some).
+	 * False when the task is not ready on the source yet: nothing was written, ask again at the next sync.
+	 */
+	boolean sync(Target target, long sourceTaskId, MirrorDao.MirroredTask known, long scopeSize) {
+		String name = target.source().name();
+		NodemanClient.TaskPage probe;
+		try {
+			probe = target.client().taskResult(params(target, sourceTaskId, 1, 1));
+		}
+		catch (NodemanException ex) {
+			if (ex.code() == 3800015) {
+				return false;
+			}
+			if (ex.code() == 3800014 && known == null) {
+				this.tx.executeWithoutResult((status) -> failedTask(target, sourceTaskId, ex.getMessage()));
+				return true;
+			}
+			throw ex;
+		}
+		String counters = counters(probe);
+		// Running records move between sub-steps without changing any counter: those are read while any run.
+		if (known != null && counters.equals(known.counters()) && !counters.contains("RUNNING")) {
+			return true;
+		}
+		List<JsonNode> rows = rows(target, sourceTaskId);
+		if (rows.isEmpty()) {
+			return false;
+		}
+		Map<Long, String> stored = (known != null) ? this.dao.findRecordStatuses(name, sourceTaskId) : Map.of();
+		List<String> changed = rows.stream()
+			.filter((row) -> SourceRows.status(row).equals("RUNNING")
+					|| !SourceRows.status(row).equals(stored.get(SourceRows.recordId(row))))
+			.map(SourceRows::instanceId)
+			.toList();
+		List<JsonNode> details = details(target, sourceTaskId, changed);
+		boolean finished = rows.stream().map(SourceRows::status).noneMatch((s) -> s.equals("PENDING") || s.equals("RUNNING"));
+		this.tx.executeWithoutResult((status) -> {
+			Map<Long, Long> recordIds = (known != null) ? this.dao.findRecordIds(name, sourceTaskId)
+					: createTask(target, sourceTaskId, details, rows.size() < scopeSize);
+			Map<Long, String> statuses = new LinkedHashMap<>();
+			List<Map<String, Object>> batch = new ArrayList<>();
+			for (JsonNode row : details) {
+				Long recordId = recordIds.get(SourceRows.recordId(row));
+				if (recordId == null) {
+					continue;
+				}
+				statuses.put(SourceRows.recordId(row), SourceRows.status(row));
+				batch.addAll(SourceRows.events(row, recordId, target.source().timeZone()));
+			}
+			for (int from = 0; from < batch.size(); from += EVENT_BATCH) {
+				List<Map<String, Object>> part = batch.subList(from, Math.min(batch.size(), from + EVENT_BATCH));
+				this.events.apply(this.json.valueToTree(Map.of("events", part)), target.access());
+			}
+			this.dao.updateRecordStatuses(name, statuses);
+			this.dao.updateTask(name, sourceTaskId, counters, finished);
+		});
+		return true;
+	}
+
+	private Map<Long, Long> createTask(Target target, long sourceTaskId, List<JsonNode> details, boolean partial) {
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("ready", false);
+		body.put("partial", partial);
+		String created = SourceTime.toIso(SourceRows.text(details.get(0), "create_time"), target.source().timeZone());
+		if (created != null) {
+			body.put("create_time", created);
+		}
+		long taskId = this.ingest.createTask(target.subscriptionId(), this.json.valueToTree(body), target.access())
+			.taskId();
+		Map<String, Long> sourceByInstance = new HashMap<>();
+		Map<Long, String> statuses = new HashMap<>();
+		Map<Long, Long> recordIds = new TreeMap<>();
+		for (int from = 0; from < details.size(); from += PAGE) {
+			List<JsonNode> part = details.subList(from, Math.min(details.size(), from + PAGE));
+			part.forEach((row) -> {
+				sourceByInstance.put(SourceRows.instanceId(row), SourceRows.recordId(row));
+				statuses.put(SourceRows.recordId(row), "PENDING");
+			});
+			List<Map<String, Object>> instances = part.stream().map(SourceRows::instance).toList();
+			for (CreatedRecord record : this.ingest
+				.addInstances(taskId, this.json.valueToTree(Map.of("instances", instances)), target.access())
+				.records()) {
+				recordIds.put(sourceByInstance.get(record.instanceId()), record.recordId());
+			}
+		}
+		this.ingest.markReady(taskId, this.json.valueToTree(Map.of()), target.access());
+		this.dao.insertTask(target.source().name(), target.sourceSubscriptionId(), sourceTaskId, taskId);
+		this.dao.insertRecords(target.source().name(), sourceTaskId, recordIds, statuses);
+		return recordIds;
+	}
+
+	/** A task whose creation failed on the source fails here too, with the source's message. */
+	private void failedTask(Target target, long sourceTaskId, String error) {
+		long taskId = this.ingest
+			.createTask(target.subscriptionId(), this.json.valueToTree(Map.of("ready", false)), target.access())
+			.taskId();
+		this.ingest.markReady(taskId, this.json.valueToTree(Map.of("error", error)), target.access());
+		this.dao.insertTask(target.source().name(), target.sourceSubscriptionId(), sourceTaskId, taskId);
+		this.dao.updateTask(target.source().name(), sourceTaskId, null, true);
+	}
+
+	/** Every row of the task, without detail, in ascending record id (the order local records are created in). */
+	private List<JsonNode> rows(Target target, long sourceTaskId) {
+		List<JsonNode> rows = new ArrayList<>();
+		for (int page = 1;; page++) {
+			NodemanClient.TaskPage answer = target.client().taskResult(params(target, sourceTaskId, page, PAGE));
+			rows.addAll(answer.rows());
+			if (answer.rows().size() < PAGE || (long) page * PAGE >= answer.total()) {
+				break;
+			}
+		}
+		rows.sort(Comparator.comparingLong(SourceRows::recordId));
+		return rows;
+	}
+
+	private List<JsonNode> details(Target target, long sourceTaskId, List<String> instanceIds) {
+		List<JsonNode> rows = new ArrayList<>();
+		for (int from = 0; from < instanceIds.size(); from += PAGE) {
+			Map<String, Object> params = params(target, sourceTaskId, 1, -1);
+			params.put("instance_id_list", instanceIds.subList(from, Math.min(instanceIds.size(), from + PAGE)));
+			params.put("need_detail", true);
+			params.put("return_all", true);
+			rows.addAll(target.client().taskResult(params).rows());
+		}
+		rows.sort(Comparator.comparingLong(SourceRows::recordId));
+		return rows;
+	}
+
+	private static Map<String, Object> params(Target target, long sourceTaskId, int page, int pagesize) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		params.put("subscription_id", target.sourceSubscriptionId());
+		params.put("task_id_list", List.of(sourceTaskId));
+		params.put("page", page);
+		params.put("pagesize", pagesize);
+		return params;
+	}
+
+	/** total and status_counter, in a stable text; for a bare-list answer, the total alone. */
+	static String counters(NodemanClient.TaskPage page) {
+		StringBuilder text = new StringBuilder("total=").append(page.total());
+		if (page.counter() != null) {
+			Map<String, String> sorted = new TreeMap<>();
+			page.counter().properties().forEach((e) -> sorted.put(e.getKey(), e.getValue().asString()));
+			sorted.forEach((k, v) -> text.append(',').append(k).append('=').append(v));
+		}
+		return text.toString();
+	}
+
+}
