@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Installs what the tests need where it is missing (Debian, as root: Chromium + ChromeDriver for the browser suite,
-# MariaDB for the MySQL suite), starts MariaDB on 127.0.0.1:3306 with a fresh test database, then runs
+# Installs what the tests need where it is missing (Debian, as root: Chromium, ChromeDriver and a CJK font for the
+# browser suite, MariaDB for the MySQL suite), starts MariaDB on 127.0.0.1:3306 with a fresh test database, then runs
 # ./mvnw -B -ntp verify: unit, DAO and API suites on H2, the DAO and API suites again on MariaDB, the browser suite,
 # and the benchmark smoke run.
 set -euo pipefail
@@ -13,6 +13,8 @@ DB_PASSWORD=subwatch_test
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
+# a CJK font, so the Chinese pages in the browser suite's screenshots show their text instead of boxes
+[ -f /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
 command -v mariadbd >/dev/null 2>&1 || [ -x /usr/sbin/mariadbd ] || [ -x /usr/sbin/mysqld ] || missing+=(mariadb-server)
 
 if [ ${#missing[@]} -gt 0 ]; then
