@@ -39,14 +39,14 @@ final class AppJvm implements AutoCloseable {
 
 	/** Starts the jar in {@code workDir} with {@code environment} added, and waits until it is healthy. */
 	static AppJvm start(Path workDir, String logName, Map<String, String> environment) throws Exception {
-		int port;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
-		}
+		int port = freePort();
+		// actuator answers on the management port only; a free one, so no other app on this machine is in the way
+		int managementPort = freePort();
 		Files.createDirectories(workDir);
 		Path log = workDir.resolve(logName);
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-Xmx384m", "-XX:TieredStopAtLevel=1", "-jar", jar().toString(), "--server.port=" + port,
+				"--management.server.port=" + managementPort,
 				"--subwatch.jobs.enabled=false", "--subwatch.demo.enabled=false", "--subwatch.simulator.enabled=false")
 			.directory(workDir.toFile())
 			.redirectErrorStream(true)
@@ -56,7 +56,7 @@ final class AppJvm implements AutoCloseable {
 		builder.environment().put("SUBWATCH_API_APP_SECRET", APP_SECRET);
 		builder.environment().put("SUBWATCH_ADMIN_PASSWORD", "crash-test-admin-password");
 		AppJvm app = new AppJvm(builder.start(), port);
-		URI health = app.uri("/actuator/health");
+		URI health = URI.create("http://127.0.0.1:" + managementPort + "/actuator/health");
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
 		while (System.nanoTime() < deadline) {
 			if (!app.process.isAlive()) {
@@ -76,6 +76,12 @@ final class AppJvm implements AutoCloseable {
 		}
 		app.process.destroyForcibly();
 		throw new IllegalStateException("the app was not healthy within 90 s; see " + log);
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	private static Path jar() throws IOException {
