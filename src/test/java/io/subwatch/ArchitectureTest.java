@@ -4,6 +4,8 @@ import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.subwatch.mirror.MirrorOverview;
+import io.subwatch.mirror.MirrorState;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.junit.jupiter.api.Test;
 
@@ -94,10 +96,17 @@ class ArchitectureTest {
 					"io.subwatch.demo..")
 			.check(MAIN);
 		noClasses().that()
-			.resideOutsideOfPackages("io.subwatch.mirror..", "io.subwatch.web..")
+			.resideOutsideOfPackages("io.subwatch.mirror..", "io.subwatch.web..", "io.subwatch.admin..")
 			.should()
 			.dependOnClassesThat()
 			.resideInAPackage("io.subwatch.mirror..")
+			.check(MAIN);
+		// the admin pages only read the sources' state: never a sync, the client or the configuration (its secrets)
+		noClasses().that()
+			.resideInAPackage("io.subwatch.admin..")
+			.should()
+			.dependOnClassesThat(JavaClass.Predicates.resideInAPackage("io.subwatch.mirror..")
+				.and(JavaClass.Predicates.belongToAnyOf(MirrorOverview.class, MirrorState.class).negate()))
 			.check(MAIN);
 	}
 

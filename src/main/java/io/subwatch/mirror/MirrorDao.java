@@ -46,6 +46,18 @@ class MirrorDao {
 			.optional();
 	}
 
+	/** Source subscription id → local subscription id, for every subscription of a source mirrored so far. */
+	Map<Long, Long> findSubscriptions(String source) {
+		return this.jdbc.sql("""
+				SELECT source_id, subscription_id FROM mirror_subscription WHERE source = :source ORDER BY source_id
+				""")
+			.param("source", source)
+			.query((rs, n) -> Map.entry(rs.getLong("source_id"), rs.getLong("subscription_id")))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+	}
+
 	void recordAttempt(String source, Instant at, long requests, Instant success, String error, Long lagMs) {
 		int updated = this.jdbc.sql("""
 				UPDATE mirror_source SET last_attempt_at = :at, requests = requests + :requests,

@@ -27,16 +27,21 @@ class MirrorSchedule implements SmartInitializingSingleton {
 
 	private final LockingTaskExecutor locks;
 
-	MirrorSchedule(MirrorSync sync, TaskScheduler scheduler, LockProvider lockProvider) {
+	private final MirrorBackoffs backoffs;
+
+	MirrorSchedule(MirrorSync sync, TaskScheduler scheduler, LockProvider lockProvider, MirrorBackoffs backoffs) {
 		this.sync = sync;
 		this.scheduler = scheduler;
+		this.backoffs = backoffs;
 		this.locks = new DefaultLockingTaskExecutor(lockProvider);
 	}
 
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (MirrorProperties.Source source : this.sync.sources()) {
-			this.scheduler.schedule(() -> run(source, 0), Instant.now().plus(source.pollInterval()));
+			Instant next = Instant.now().plus(source.pollInterval());
+			this.backoffs.scheduled(source.name(), 0, next);
+			this.scheduler.schedule(() -> run(source, 0), next);
 		}
 	}
 
@@ -50,8 +55,9 @@ class MirrorSchedule implements SmartInitializingSingleton {
 							Duration.ZERO));
 		}
 		finally {
-			this.scheduler.schedule(() -> run(source, failed[0]),
-					Instant.now().plus(Backoff.delay(source.pollInterval(), failed[0])));
+			Instant next = Instant.now().plus(Backoff.delay(source.pollInterval(), failed[0]));
+			this.backoffs.scheduled(source.name(), failed[0], next);
+			this.scheduler.schedule(() -> run(source, failed[0]), next);
 		}
 	}
 

@@ -55,7 +55,7 @@ class AdminPagesTest {
 
 	@Test
 	void onlyAdminsReachTheAdminPages() throws Exception {
-		for (String page : List.of("/admin", "/admin/users", "/admin/applications")) {
+		for (String page : List.of("/admin", "/admin/users", "/admin/applications", "/admin/mirrors")) {
 			this.mvc.perform(get(page)).andExpect(redirectedUrl("/login"));
 			this.mvc.perform(get(page).with(TestUsers.viewer(BizScope.ALL))).andExpect(status().isForbidden());
 			this.mvc.perform(get(page).with(TestUsers.operator(BizScope.ALL))).andExpect(status().isForbidden());
