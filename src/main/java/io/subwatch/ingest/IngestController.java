@@ -8,6 +8,8 @@ import io.subwatch.subscription.TaskDao;
 import io.subwatch.system.ApiException;
 import io.subwatch.system.ApiResponse;
 import io.subwatch.system.LockRetry;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** The reporting API of {@code ../shared/spec/ingest.md}. */
 @RestController
 @RequestMapping("/api/v1")
+@Tag(name = "reporting API", description = "How executors report subscriptions, tasks, instances and events")
 class IngestController {
 
 	private final IngestService ingest;
@@ -36,21 +39,25 @@ class IngestController {
 	}
 
 	@PostMapping("/subscriptions")
+	@Operation(summary = "Create a subscription with its steps; returns subscription_id")
 	ApiResponse createSubscription(@RequestBody JsonNode body, Access access) {
 		return ApiResponse.ok(Map.of("subscription_id", this.ingest.createSubscription(body, access)));
 	}
 
 	@PostMapping("/subscriptions/{subscriptionId}/tasks")
+	@Operation(summary = "Create a task of the subscription with its instances and steps")
 	ApiResponse createTask(@PathVariable long subscriptionId, @RequestBody JsonNode body, Access access) {
 		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.createTask(subscriptionId, body, access)));
 	}
 
 	@PostMapping("/tasks/{taskId}/instances")
+	@Operation(summary = "Add instances to a task that is not ready yet")
 	ApiResponse addInstances(@PathVariable long taskId, @RequestBody JsonNode body, Access access) {
 		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.addInstances(taskId, body, access)));
 	}
 
 	@PostMapping("/tasks/{taskId}/ready")
+	@Operation(summary = "Mark a task ready (or failed at creation, with an error)")
 	ApiResponse ready(@PathVariable long taskId, @RequestBody(required = false) JsonNode body, Access access) {
 		this.lockRetry.run(() -> {
 			this.ingest.markReady(taskId, body, access);
@@ -60,6 +67,7 @@ class IngestController {
 	}
 
 	@GetMapping("/tasks")
+	@Operation(summary = "Tasks that still have PENDING records, oldest first (for executors picking up retries)")
 	ApiResponse pendingTasks(@RequestParam(defaultValue = "true") boolean pending,
 			@RequestParam(name = "subscription_id", required = false) Long subscriptionId,
 			@RequestParam(defaultValue = "100") int limit, Access access) {
@@ -74,6 +82,7 @@ class IngestController {
 	}
 
 	@PostMapping("/events")
+	@Operation(summary = "Apply a batch of step and instance events")
 	ApiResponse events(@RequestBody JsonNode body, Access access) {
 		return ApiResponse.ok(this.lockRetry.run(() -> this.events.apply(body, access)));
 	}

@@ -12,40 +12,63 @@ import java.util.Set;
  */
 enum SubscriptionEndpoint {
 
-	TASK_RESULT("task_result", Set.of("GET", "POST")),
-	TASK_RESULT_DETAIL("task_result_detail", Set.of("GET", "POST")),
-	RETRY("retry", Set.of("POST")),
-	REVOKE("revoke", Set.of("POST")),
-	RETRY_NODE("retry_node", Set.of("POST")),
-	CHECK_TASK_READY("check_task_ready", Set.of("GET", "POST")),
-	INFO("info", Set.of("POST")),
-	STATISTIC("statistic", Set.of("POST")),
-	INSTANCE_STATUS("instance_status", Set.of("GET", "POST")),
-	CREATE("create", null),
-	UPDATE("update", null),
-	DELETE("delete", null),
-	RUN("run", null),
-	SWITCH("switch", null),
-	FETCH_COMMANDS("fetch_commands", null),
-	COLLECT_TASK_RESULT_DETAIL("collect_task_result_detail", null),
-	CMDB_SUBSCRIPTION("cmdb_subscription", null),
-	SEARCH_DEPLOY_POLICY("search_deploy_policy", null),
-	QUERY_HOST_POLICY("query_host_policy", null),
-	QUERY_HOST_SUBSCRIPTIONS("query_host_subscriptions", null),
-	SWITCH_BIZ("switch_biz", null);
+	TASK_RESULT("task_result", Set.of("GET", "POST"),
+			"Records of a subscription's tasks, one row per instance, with status counters (paged or whole)"),
+	TASK_RESULT_DETAIL("task_result_detail", Set.of("GET", "POST"),
+			"The newest record of one instance, with full detail and logs"),
+	RETRY("retry", Set.of("POST"), "A new partial task for the failed or terminated instances; returns its task_id"),
+	REVOKE("revoke", Set.of("POST"), "Pending and running latest records become TERMINATED"),
+	RETRY_NODE("retry_node", Set.of("POST"),
+			"Retries one instance from its first failed sub-step; returns retry_node_id and retry_node_name"),
+	CHECK_TASK_READY("check_task_ready", Set.of("GET", "POST"), "Whether every listed task is ready"),
+	INFO("info", Set.of("POST"), "Subscriptions with their scope and steps"),
+	STATISTIC("statistic", Set.of("POST"),
+			"Per subscription: status counts over the scope's latest records and reported plugin versions"),
+	INSTANCE_STATUS("instance_status", Set.of("GET", "POST"),
+			"Per subscription: each scope instance's status, running task and last task"),
+	CREATE("create"),
+	UPDATE("update"),
+	DELETE("delete"),
+	RUN("run"),
+	SWITCH("switch"),
+	FETCH_COMMANDS("fetch_commands"),
+	COLLECT_TASK_RESULT_DETAIL("collect_task_result_detail"),
+	CMDB_SUBSCRIPTION("cmdb_subscription"),
+	SEARCH_DEPLOY_POLICY("search_deploy_policy"),
+	QUERY_HOST_POLICY("query_host_policy"),
+	QUERY_HOST_SUBSCRIPTIONS("query_host_subscriptions"),
+	SWITCH_BIZ("switch_biz");
 
 	private final String path;
 
 	/** The methods it answers, or null for an endpoint subwatch does not offer. */
 	private final Set<String> methods;
 
-	SubscriptionEndpoint(String path, Set<String> methods) {
+	/** What it answers, for the API description; null like {@link #methods}. */
+	private final String summary;
+
+	SubscriptionEndpoint(String path, Set<String> methods, String summary) {
 		this.path = path;
 		this.methods = methods;
+		this.summary = summary;
+	}
+
+	/** An endpoint of NodeMan's that subwatch refuses. */
+	SubscriptionEndpoint(String path) {
+		this(path, null, null);
 	}
 
 	String path() {
 		return this.path;
+	}
+
+	String summary() {
+		return this.summary;
+	}
+
+	/** The methods it answers, in a stable order. */
+	List<String> methods() {
+		return this.methods.stream().sorted().toList();
 	}
 
 	boolean supported() {
