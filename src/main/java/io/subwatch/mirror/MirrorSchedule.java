@@ -39,10 +39,15 @@ class MirrorSchedule implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (MirrorProperties.Source source : this.sync.sources()) {
-			Instant next = Instant.now().plus(source.pollInterval());
+			Instant next = now().plus(source.pollInterval());
 			this.backoffs.scheduled(source.name(), 0, next);
 			this.scheduler.schedule(() -> run(source, 0), next);
 		}
+	}
+
+	/** The scheduler's own clock: the times it is given are when it runs the job, so they are on its clock. */
+	private Instant now() {
+		return this.scheduler.getClock().instant();
 	}
 
 	/** One sync under the source's lock, then the next one after the poll interval, or later while it fails. */
@@ -55,7 +60,7 @@ class MirrorSchedule implements SmartInitializingSingleton {
 							Duration.ZERO));
 		}
 		finally {
-			Instant next = Instant.now().plus(Backoff.delay(source.pollInterval(), failed[0]));
+			Instant next = now().plus(Backoff.delay(source.pollInterval(), failed[0]));
 			this.backoffs.scheduled(source.name(), failed[0], next);
 			this.scheduler.schedule(() -> run(source, failed[0]), next);
 		}
