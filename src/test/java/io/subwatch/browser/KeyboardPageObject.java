@@ -77,24 +77,30 @@ final class KeyboardPageObject {
 	}
 
 	String zoneLabel() {
-		return this.browser.driver.findElement(By.id("zone-label")).getText();
+		return text("#zone-label");
 	}
 
 	/** The start time a row shows. */
 	String startOf(long recordId) {
-		return this.browser.driver.findElement(By.cssSelector("#row-" + recordId + " td.col-time time")).getText();
+		return text("#row-" + recordId + " td.col-time time");
 	}
 
 	String hostName(long recordId) {
-		return this.browser.driver.findElement(By.cssSelector("#row-" + recordId + " a.host-link")).getText();
+		return text("#row-" + recordId + " a.host-link");
 	}
 
+	/** The start column's heading as written (the stylesheet shows headings in capitals). */
 	String startHeading() {
-		// the text as written: the stylesheet shows headings in capitals
-		return this.browser.driver.findElements(By.cssSelector("#hosts thead th.col-time"))
-			.get(0)
-			.getDomProperty("textContent")
-			.strip();
+		return text("#hosts thead th.col-time");
+	}
+
+	/**
+	 * An element's text, whitespace collapsed, read in one script: the live refresh swaps the table while the page is
+	 * open, so an element found first and read after could be gone (stale) by then. Waits until the element is there.
+	 */
+	private String text(String selector) {
+		return this.browser.until((d) -> (String) this.browser.js("var e = document.querySelector(arguments[0]);"
+				+ " return e ? e.textContent.replace(/\\s+/g, ' ').trim() : null;", selector));
 	}
 
 }
