@@ -119,18 +119,28 @@ class TaskRetention {
 			.list();
 	}
 
-	/** Removes the task batch by batch; empty when it must stay (checked again before each batch). */
+	/**
+	 * Removes the task batch by batch; empty when it must stay. Whether any of its records is latest is asked once,
+	 * before the first batch (it walks the task's records): afterwards only a newer task being built could make one
+	 * latest again, which {@link #removable} checks before every batch, and each batch takes superseded records only.
+	 * The task row goes once no record of it is left.
+	 */
 	private Optional<Long> remove(Candidate task, Instant cutoff, Instant now) {
 		StatusCounts finalCounts = this.counters.findByTask(task.id());
 		long records = 0;
 		while (true) {
+			boolean first = records == 0;
 			Integer removed = this.transaction.execute((status) -> {
-				if (!this.subscriptions.lock(task.subscriptionId()) || !removable(task, cutoff)) {
+				if (!this.subscriptions.lock(task.subscriptionId()) || !removable(task, cutoff)
+						|| (first && hasRecord(task.id(), true))) {
 					return -1;
 				}
 				int count = this.removal.removeSupersededRecords(task.subscriptionId(), task.id(),
 						this.settings.batchSize());
 				if (count == 0) {
+					if (hasRecord(task.id(), true)) {
+						return -1;
+					}
 					removeTask(task, finalCounts, now);
 				}
 				return count;
@@ -163,12 +173,13 @@ class TaskRetention {
 			.param("id", task.id())
 			.param("cutoff", DbTime.toDb(cutoff))
 			.query(Long.class)
-			.single() == 1 && !hasLatestRecord(task.id()) && !mirroredAndUnfinished(task.id());
+			.single() == 1 && !mirroredAndUnfinished(task.id());
 	}
 
-	private boolean hasLatestRecord(long taskId) {
-		return this.jdbc.sql("SELECT id FROM instance_record WHERE task_id = :taskId AND is_latest = TRUE LIMIT 1")
+	private boolean hasRecord(long taskId, boolean latest) {
+		return this.jdbc.sql("SELECT id FROM instance_record WHERE task_id = :taskId AND is_latest = :latest LIMIT 1")
 			.param("taskId", taskId)
+			.param("latest", latest)
 			.query(Long.class)
 			.optional()
 			.isPresent();
