@@ -15,6 +15,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -74,6 +75,18 @@ class ApiExceptionHandler {
 	ResponseEntity<ApiResponse> method(HttpRequestMethodNotSupportedException ex) {
 		return respond(ErrorCode.METHOD_NOT_ALLOWED, "method " + ex.getMethod() + " is not allowed here"
 				+ ((ex.getSupportedMethods() != null) ? "; use " + String.join(" or ", ex.getSupportedMethods()) : ""));
+	}
+
+	/**
+	 * Parameter names or values that Spring Security's firewall refuses (control characters, invalid UTF-8), found
+	 * when a handler first reads the parameters of a form-encoded body: a bad request, as when the firewall refuses
+	 * the request at the door (nothing of it is echoed).
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ApiResponse> rejected(RequestRejectedException ex) {
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(ApiResponse.error(ErrorCode.VALIDATION, "the request's parameters are not valid: a name or value has "
+					+ "control characters or is not UTF-8; send a JSON body"));
 	}
 
 	/** Lock waits that outlasted their retries: nothing was changed, the caller should send the request again. */
