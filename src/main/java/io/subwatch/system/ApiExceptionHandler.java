@@ -101,6 +101,10 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiResponse> unexpected(Exception ex, HttpServletResponse response) {
+		if (DatabaseOutage.is(ex) && !response.isCommitted()) {
+			log.warn("API request failed, the database cannot be reached: {}", ex.getMessage());
+			return unavailable();
+		}
 		String requestId = Objects.requireNonNullElseGet(RequestIdFilter.current(), () -> UUID.randomUUID().toString());
 		log.error("Unexpected API error, request id {}", requestId, ex);
 		if (response.isCommitted()) {
@@ -108,6 +112,13 @@ class ApiExceptionHandler {
 			return null;
 		}
 		return respond(ErrorCode.UNEXPECTED, "unexpected error, request id " + requestId);
+	}
+
+	/** The database is down (or failing over): HTTP 503 with a code clients can retry on. */
+	static ResponseEntity<ApiResponse> unavailable() {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "5")
+			.body(ApiResponse.error(ErrorCode.DATABASE_UNAVAILABLE, DatabaseOutage.message()));
 	}
 
 	static ResponseEntity<ApiResponse> respond(ErrorCode code, String message) {
