@@ -120,7 +120,8 @@ public final class AppJvm implements AutoCloseable {
 		}
 	}
 
-	private URI uri(String path) {
+	/** The address of {@code path} on the app's main port. */
+	public URI uri(String path) {
 		return URI.create("http://127.0.0.1:" + this.port + path);
 	}
 
@@ -165,6 +166,23 @@ public final class AppJvm implements AutoCloseable {
 		if (answer.statusCode() != 302 || answer.headers().firstValue("Location").orElse("").contains("error")) {
 			throw new IllegalStateException("sign-in failed: " + answer.statusCode() + " " + answer.headers().map());
 		}
+	}
+
+	/**
+	 * Submits a form of the signed-in session: reads the CSRF token from {@code formPage}, then POSTs {@code fields}
+	 * (already URL-encoded, {@code a=1&b=2}) with it to {@code path}.
+	 */
+	public HttpResponse<String> postForm(String formPage, String path, String fields)
+			throws IOException, InterruptedException {
+		Matcher token = CSRF.matcher(get(formPage).body());
+		if (!token.find()) {
+			throw new IllegalStateException("no CSRF token on " + formPage);
+		}
+		return this.http.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(
+					fields + "&_csrf=" + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	/** SIGKILL to the app's own process, then its exit code (137 = 128 + 9 on POSIX). */
