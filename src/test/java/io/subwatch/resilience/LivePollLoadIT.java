@@ -98,7 +98,7 @@ class LivePollLoadIT {
 			finally {
 				timer.shutdownNow();
 			}
-			report(polls, (System.nanoTime() - started) / 1e9);
+			report(polls, (System.nanoTime() - started) / 1e9, serverTime(app));
 		}
 	}
 
@@ -196,7 +196,26 @@ class LivePollLoadIT {
 		throw new AssertionError("the simulator launched no task within 60 s");
 	}
 
-	private static void report(ConcurrentLinkedQueue<Poll> polls, double seconds) {
+	/** The app's own timer of the poll route (request handling inside the server, without queueing for a thread). */
+	private static String serverTime(AppJvm app) throws Exception {
+		String text = app.management("/actuator/prometheus").body();
+		double count = 0;
+		double sum = 0;
+		Matcher line = Pattern.compile("(?m)^http_server_requests_seconds_(count|sum)\\{[^}]*uri=\"/subscriptions/\\{id\\}"
+				+ "/counters\"[^}]*\\} ([0-9.eE+-]+)$").matcher(text);
+		while (line.find()) {
+			if (line.group(1).equals("count")) {
+				count += Double.parseDouble(line.group(2));
+			}
+			else {
+				sum += Double.parseDouble(line.group(2));
+			}
+		}
+		return "server time per poll (app's timer, mean over %.0f): %.1f ms".formatted(count,
+				(count > 0) ? sum / count * 1000 : 0.0);
+	}
+
+	private static void report(ConcurrentLinkedQueue<Poll> polls, double seconds, String serverTime) {
 		long[] nanos = polls.stream().mapToLong(Poll::nanos).sorted().toArray();
 		long errors = polls.stream().filter((p) -> p.status() != 200 && p.status() != 204).count();
 		long unchanged = polls.stream().filter((p) -> p.status() == 204).count();
@@ -204,10 +223,11 @@ class LivePollLoadIT {
 				live-poll load: %d browsers, %.0f s, %d polls (%.0f/s)
 				errors: %d (%.2f %%)
 				204 (unchanged): %.1f %%
-				latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f""".formatted(BROWSERS, seconds, nanos.length,
+				latency ms: p50 %.1f, p90 %.1f, p99 %.1f, max %.1f
+				%s""".formatted(BROWSERS, seconds, nanos.length,
 				nanos.length / seconds, errors, 100.0 * errors / Math.max(1, nanos.length),
 				100.0 * unchanged / Math.max(1, nanos.length), percentile(nanos, 50), percentile(nanos, 90),
-				percentile(nanos, 99), (nanos.length > 0) ? nanos[nanos.length - 1] / 1e6 : 0.0);
+				percentile(nanos, 99), (nanos.length > 0) ? nanos[nanos.length - 1] / 1e6 : 0.0, serverTime);
 		System.out.println(figures);
 		assertThat(nanos).as("polls").isNotEmpty();
 		assertThat(errors).as("failed polls; " + figures + "; statuses "
