@@ -76,6 +76,18 @@ class SubscriptionPages {
 	 * Whether a poll that carries {@code knownVersion} can be answered "unchanged" without loading anything: nothing
 	 * of the subscription's tasks changed since that version was made, for the same reader. One small read.
 	 */
+	/**
+	 * What the live regions of a subscription show for this reader, for {@link LiveRegionCache}: its change stamp as
+	 * this reader sees it (language, time zone, share link, write right) and the instance a share link is limited to.
+	 * Empty when the subscription is missing or not readable: that request goes the full way, which answers it.
+	 * Read before the data it stands for, so what is rendered under it is never older than it says.
+	 */
+	java.util.Optional<String> liveKey(long subscriptionId, Access access) {
+		return this.tasks.changeStamp(subscriptionId)
+			.filter((stamp) -> access.canRead(stamp.bkBizId(), subscriptionId))
+			.map((stamp) -> stamp(stamp, subscriptionId, access) + "|" + access.instanceId());
+	}
+
 	boolean unchanged(long subscriptionId, Access access, String knownVersion) {
 		if (knownVersion == null || access.instanceId() != null) {
 			return false;
