@@ -25,7 +25,11 @@ public class TaskRemoval {
 
 	private final CounterDao counters;
 
-	TaskRemoval(JdbcClient jdbc, InstanceRecordDao records, TaskDao tasks, CounterDao counters) {
+	private final RecordPlaces places;
+
+	TaskRemoval(JdbcClient jdbc, InstanceRecordDao records, TaskDao tasks, CounterDao counters,
+			RecordPlaces places) {
+		this.places = places;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.tasks = tasks;
@@ -68,6 +72,9 @@ public class TaskRemoval {
 			deltas.joinLatest(subscriptionId, restored.status());
 		}
 		List<Long> ids = new ArrayList<>(locked.keySet());
+		// counters first, then places, as every writer does; both before the rows (and their places) go
+		this.counters.apply(deltas);
+		this.places.removed(locked.values(), previous.values());
 		this.records.setLatest(new ArrayList<>(previous.keySet()));
 		for (String table : List.of("sub_step_log", "record_sub_step", "record_host_status")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE record_id IN (:ids)").param("ids", ids).update();
@@ -75,7 +82,6 @@ public class TaskRemoval {
 		this.jdbc.sql("DELETE FROM instance_info WHERE record_id IN (:ids)").param("ids", ids).update();
 		this.jdbc.sql("DELETE FROM instance_record WHERE id IN (:ids)").param("ids", ids).update();
 		this.tasks.addInstanceCount(taskId, -ids.size());
-		this.counters.apply(deltas);
 	}
 
 }
