@@ -40,8 +40,9 @@ class SubscriptionController {
 	String page(@PathVariable long id, @RequestParam(required = false) String task,
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, Access access, Model model) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size);
+			@RequestParam(required = false) String size, @RequestParam(required = false) String at,
+			@RequestParam(required = false) String error, Access access, Model model) {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
 		SubscriptionPage result = this.pages.load(id, query, access, null);
 		model.addAttribute("page", result);
 		model.addAttribute("tasks", this.pages.taskOptions(result));
@@ -57,8 +58,9 @@ class SubscriptionController {
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size, @RequestParam(name = "v", required = false) String version,
-			Access access, HttpServletResponse response) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size);
+			@RequestParam(required = false) String at, @RequestParam(required = false) String error, Access access,
+			HttpServletResponse response) {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
 		if (this.pages.unchanged(id, access, version)) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			return null;
