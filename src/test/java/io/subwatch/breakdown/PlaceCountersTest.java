@@ -19,6 +19,7 @@ import io.subwatch.subscription.RecordPlace;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.SubStepDao;
+import io.subwatch.subscription.TaskRemoval;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;
 import io.subwatch.support.MutableClock;
@@ -28,14 +29,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static io.subwatch.support.Fixtures.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The step matrix and failure clusters are maintained on write: after a mixed sequence of every kind of write
- * (events, revoke, retry, retry_node, the zombie check, a task whose creation failed) they equal a recount of the
- * records, and every record's stored place is where its sub-steps say it stands.
+ * (events, revoke, retry, retry_node, the zombie check, a task whose creation failed, task retention) they equal a
+ * recount of the records, and every record's stored place is where its sub-steps say it stands.
  */
 @IntegrationTest
 @Import(MutableClockConfig.class)
@@ -67,6 +69,12 @@ class PlaceCountersTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	TaskRemoval removal;
+
+	@Autowired
+	TransactionTemplate transaction;
 
 	@Autowired
 	MutableClock clock;
@@ -121,6 +129,12 @@ class PlaceCountersTest {
 			.query(Long.class)
 			.single();
 		assertThat(timeouts).as("two hosts, one normalised error").isEqualTo(2);
+
+		// task retention: the first task's records that are no longer their hosts' latest go
+		int removed = this.transaction.execute((tx) -> this.removal.removeSupersededRecords(subscriptionId,
+				first.taskId(), 1000));
+		assertThat(removed).isPositive();
+		assertMaintained(subscriptionId, first.taskId(), retryTask, nodeTask, broken);
 	}
 
 	private void assertMaintained(long subscriptionId, Long... taskIds) {
