@@ -35,12 +35,17 @@ class HostExportDao {
 
 	/** The same, only hosts at the breakdown filter's place (none: all). */
 	void forEach(ResultScope scope, List<Status> statuses, PlaceFilter place, Consumer<Address> consumer) {
+		forEachChunk(scope, statuses, place, (chunk) -> chunk.forEach(consumer));
+	}
+
+	/** In chunks, only hosts at the breakdown filter's place (none: all), one keyset walk per status. */
+	void forEachChunk(ResultScope scope, List<Status> statuses, PlaceFilter place, Consumer<List<Address>> consumer) {
 		if (place == null) {
-			forEach(scope, statuses, consumer);
+			forEachChunk(scope, statuses, consumer);
 			return;
 		}
 		for (Status status : statuses.isEmpty() ? Status.RECORD_STATUSES : statuses) {
-			walk(scope, status, place, (chunk) -> chunk.forEach(consumer));
+			walk(scope, status, place, consumer);
 		}
 	}
 

@@ -157,6 +157,13 @@ class BreakdownPanelsTest {
 		String copied = Pages.body(this.mvc.perform(MockMvcRequestBuilders.asyncDispatch(started)).andReturn());
 		assertThat(copied.lines().toList()).containsExactly(this.ips.get(2), this.ips.get(3), this.ips.get(4));
 
+		// the view's CSV download keeps the filter too
+		var csvStarted = this.pages.perform(MockMvcRequestBuilders.get(URI.create(url("/hosts.csv?task=" + this.taskId
+				+ "&status=FAILED&at=0.2&error=" + TIMEOUT))), this.operator);
+		String csv = Pages.body(this.mvc.perform(MockMvcRequestBuilders.asyncDispatch(csvStarted)).andReturn());
+		assertThat(csv.lines().filter((line) -> !line.isBlank()).count()).as(csv).isEqualTo(4);
+		assertThat(csv).contains(this.ips.get(2), this.ips.get(3), this.ips.get(4)).doesNotContain(this.ips.get(5));
+
 		Pages.Page confirm = this.pages.get(page.attr("#cluster-0 .cluster-retry", "href"), this.operator);
 		assertThat(confirm.status()).isEqualTo(200);
 		assertThat(confirm.text("#confirm-submit")).isEqualTo("Retry 3 hosts");
