@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
@@ -20,15 +19,10 @@ import java.util.stream.Stream;
 import io.subwatch.SubwatchApplication;
 import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.CounterDeltas;
-import io.subwatch.subscription.InstanceRecordDao;
-import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
-import io.subwatch.subscription.NewRecord;
-import io.subwatch.subscription.RecordCreation;
+import io.subwatch.subscription.DbTime;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
-import io.subwatch.subscription.SubStepDao;
-import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.Subscription.SubscriptionStep;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.TaskDao;
@@ -42,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Benchmark lines R1 and R2 of docs/benchmarks.md: retention on 1,000,000 records. One subscription of 100,000 hosts
- * ran 10 full tasks, each host finishing every time with a sub-step row and a log line; 60 days later, with
+ * ran 10 full tasks, each host finishing every time with a sub-step row, a log line and its instance_info; 60 days later, with
  * {@code subwatch.retention.logs=30d} and {@code tasks=30d}: R1 removes the logs of all 1,000,000 finished records, R2
  * removes the 9 superseded tasks (900,000 records with their sub-steps and instance_info). Meanwhile a reader asks for
  * the newest task's counters and its first page every 20 ms; its slowest answer shows how long the clean-up's
@@ -129,60 +123,85 @@ class RetentionBenchmarkIT {
 		}
 	}
 
-	/** The dataset; returns the subscription and its newest task. */
+	/**
+	 * The dataset, written set-based (one INSERT … SELECT per table and task over a table of host numbers) so that a
+	 * million records take minutes, not an hour; the counters go through the app's CounterDao. Returns the
+	 * subscription and its newest task.
+	 */
 	private long[] generate(ConfigurableApplicationContext context, int hosts) {
-		SubscriptionDao subscriptions = context.getBean(SubscriptionDao.class);
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		TaskDao tasks = context.getBean(TaskDao.class);
-		StepPlanDao plans = context.getBean(StepPlanDao.class);
-		RecordCreation creation = context.getBean(RecordCreation.class);
-		InstanceRecordDao records = context.getBean(InstanceRecordDao.class);
-		SubStepDao subSteps = context.getBean(SubStepDao.class);
 		CounterDao counters = context.getBean(CounterDao.class);
 		TransactionTemplate transaction = context.getBean(TransactionTemplate.class);
-		long subscriptionId = subscriptions.insert("Retention benchmark", 2, "HOST", "INSTANCE", "once", null, "bench",
-				"bench", T0, List.of(new SubscriptionStep("agent", "AGENT")));
-		long planId = plans.findOrCreate(List.of(new StepPlan.Step("agent", "AGENT", "INSTALL_AGENT", "[agent] 安装", "{}",
-				List.of(new StepPlan.SubStep("安装", null)))));
+		long subscriptionId = context.getBean(SubscriptionDao.class).insert("Retention benchmark", 2, "HOST",
+				"INSTANCE", "once", null, "bench", "bench", T0, List.of(new SubscriptionStep("agent", "AGENT")));
+		long planId = context.getBean(StepPlanDao.class).findOrCreate(List.of(new StepPlan.Step("agent", "AGENT",
+				"INSTALL_AGENT", "[agent] 安装", "{}", List.of(new StepPlan.SubStep("安装", null)))));
+		jdbc.sql("CREATE TABLE bench_host (n INT NOT NULL, PRIMARY KEY (n))").update();
+		for (int from = 1; from <= hosts; from += CHUNK) {
+			StringBuilder values = new StringBuilder("INSERT INTO bench_host (n) VALUES ");
+			for (int n = from; n < Math.min(hosts + 1, from + CHUNK); n++) {
+				values.append((n == from) ? "" : ",").append('(').append(n).append(')');
+			}
+			jdbc.sql(values.toString()).update();
+		}
 		long taskId = 0;
 		for (int t = 0; t < TASKS; t++) {
-			Instant time = T0.plus(Duration.ofHours(t));
-			taskId = tasks.insert(subscriptionId, false, false, "bench", time, time);
-			long task = taskId;
-			for (int from = 0; from < hosts; from += CHUNK) {
-				List<NewRecord> batch = new ArrayList<>(CHUNK);
-				for (int i = from; i < Math.min(hosts, from + CHUNK); i++) {
-					batch.add(host(1_000_000L + i, planId));
+			Instant created = T0.plus(Duration.ofHours(t));
+			Instant finished = created.plusSeconds(30);
+			long task = tasks.insert(subscriptionId, false, false, "bench", created, created);
+			taskId = task;
+			transaction.executeWithoutResult((tx) -> {
+				jdbc.sql("""
+						INSERT INTO instance_record (subscription_id, task_id, instance_id, plan_id, status, is_latest,
+						  create_time, start_time, finish_time, update_time, bk_host_id, bk_host_innerip, bk_cloud_id,
+						  bk_host_name, bk_biz_id, simple_info)
+						SELECT :subscriptionId, :taskId, CONCAT('host|instance|host|', n), :planId, 'SUCCESS', FALSE,
+						  :created, :created, :finished, :finished, n, CONCAT('ip-', n), 0, CONCAT('bench-', n), 2,
+						  CONCAT('{"host":{"bk_host_id":', n, ',"bk_cloud_id":0,"bk_biz_id":2},"service":{}}')
+						FROM bench_host ORDER BY n
+						""")
+					.param("subscriptionId", subscriptionId)
+					.param("taskId", task)
+					.param("planId", planId)
+					.param("created", DbTime.toDb(created))
+					.param("finished", DbTime.toDb(finished))
+					.update();
+				jdbc.sql("INSERT INTO instance_info (record_id, info) SELECT id, simple_info FROM instance_record"
+						+ " WHERE task_id = :taskId ORDER BY id").param("taskId", task).update();
+				jdbc.sql("""
+						INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
+						  updated_at)
+						SELECT id, 0, 0, 'SUCCESS', start_time, finish_time, finish_time FROM instance_record
+						WHERE task_id = :taskId ORDER BY id
+						""").param("taskId", task).update();
+				jdbc.sql("""
+						INSERT INTO sub_step_log (record_id, step_index, sub_index, continued, text, event_time, status)
+						SELECT id, 0, 0, FALSE, '[2026-09-01 08:00:30 INFO] 安装 完成', finish_time, 'SUCCESS'
+						FROM instance_record WHERE task_id = :taskId ORDER BY id
+						""").param("taskId", task).update();
+				CounterDeltas deltas = new CounterDeltas();
+				for (int h = 0; h < hosts; h++) {
+					deltas.move(task, subscriptionId, false, null, Status.SUCCESS);
 				}
-				transaction.executeWithoutResult((tx) -> {
-					Map<String, Long> ids = creation.addRecords(subscriptionId, task, batch, time);
-					List<SubStepDao.Write> writes = new ArrayList<>(batch.size());
-					List<SubStepDao.LogAppend> logs = new ArrayList<>(batch.size());
-					List<ProgressUpdate> updates = new ArrayList<>(batch.size());
-					CounterDeltas deltas = new CounterDeltas();
-					Instant end = time.plusSeconds(30);
-					for (Long id : ids.values()) {
-						writes.add(new SubStepDao.Write(id, new SubStepState(0, 0, Status.SUCCESS, time, end)));
-						logs.add(new SubStepDao.LogAppend(id, 0, 0, "[" + end + " INFO] 安装 完成", end, Status.SUCCESS));
-						updates.add(new ProgressUpdate(id, Status.SUCCESS, time, end));
-						deltas.move(task, subscriptionId, true, Status.PENDING, Status.SUCCESS);
-					}
-					subSteps.insertAll(writes, end);
-					subSteps.appendLogs(logs);
-					records.updateProgress(updates, end);
-					counters.apply(deltas);
-				});
-			}
-			tasks.markReady(taskId, null, time.plusSeconds(60));
+				counters.apply(deltas);
+				tasks.addInstanceCount(task, hosts);
+				tasks.markReady(task, null, finished);
+			});
 		}
-		return new long[] { subscriptionId, taskId };
-	}
-
-	private static NewRecord host(long hostId, long planId) {
-		String ip = "10." + (hostId / 65_536 % 256) + "." + (hostId / 256 % 256) + "." + (hostId % 256);
-		String simple = "{\"host\":{\"bk_host_innerip\":\"" + ip + "\",\"bk_cloud_id\":0,\"bk_host_id\":" + hostId
-				+ ",\"bk_biz_id\":2},\"service\":{}}";
-		return new NewRecord("host|instance|host|" + hostId, planId, hostId, ip, null, 0L, "bench-" + hostId, 2L, null,
-				simple, simple);
+		long newest = taskId;
+		transaction.executeWithoutResult((tx) -> {
+			jdbc.sql("UPDATE instance_record SET is_latest = TRUE WHERE task_id = :taskId")
+				.param("taskId", newest)
+				.update();
+			CounterDeltas deltas = new CounterDeltas();
+			for (int h = 0; h < hosts; h++) {
+				deltas.joinLatest(subscriptionId, Status.SUCCESS);
+			}
+			counters.apply(deltas);
+		});
+		jdbc.sql("DROP TABLE bench_host").update();
+		return new long[] { subscriptionId, newest };
 	}
 
 	/** Asks what a page asks, every 20 ms, and keeps the slowest answer since the last report. */
