@@ -207,6 +207,12 @@ class TaskRetention {
 				.param("sourceTaskId", mirrored.get(1))
 				.update());
 		this.jdbc.sql("DELETE FROM task_status_count WHERE task_id = :taskId").param("taskId", task.id()).update();
+		// the task's step matrix and failure clusters: all zero once its records are gone
+		for (String table : List.of("step_status_count", "failure_count")) {
+			this.jdbc.sql("DELETE FROM " + table + " WHERE by_task = TRUE AND scope_id = :taskId")
+				.param("taskId", task.id())
+				.update();
+		}
 		this.jdbc.sql("DELETE FROM subscription_task WHERE id = :taskId").param("taskId", task.id()).update();
 		String counts = finalCounts.byStatus()
 			.entrySet()

@@ -25,7 +25,11 @@ public class TaskRemoval {
 
 	private final CounterDao counters;
 
-	TaskRemoval(JdbcClient jdbc, InstanceRecordDao records, TaskDao tasks, CounterDao counters) {
+	private final RecordPlaces places;
+
+	TaskRemoval(JdbcClient jdbc, InstanceRecordDao records, TaskDao tasks, CounterDao counters,
+			RecordPlaces places) {
+		this.places = places;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.tasks = tasks;
@@ -68,10 +72,12 @@ public class TaskRemoval {
 			deltas.joinLatest(subscriptionId, restored.status());
 		}
 		List<Long> ids = new ArrayList<>(locked.keySet());
+		// counters first, then places, as every writer does; both before the rows (and their places) go
+		this.counters.apply(deltas);
+		this.places.removed(locked.values(), previous.values());
 		this.records.setLatest(new ArrayList<>(previous.keySet()));
 		deleteRows(ids);
 		this.tasks.addInstanceCount(taskId, -ids.size());
-		this.counters.apply(deltas);
 	}
 
 	/**
@@ -90,9 +96,10 @@ public class TaskRemoval {
 		}
 		CounterDeltas deltas = new CounterDeltas();
 		chunk.forEach((record) -> deltas.move(taskId, subscriptionId, false, record.status(), null));
+		this.counters.apply(deltas);
+		this.places.removed(chunk, List.of());
 		deleteRows(chunk.stream().map(InstanceRecord::id).toList());
 		this.tasks.addInstanceCount(taskId, -chunk.size());
-		this.counters.apply(deltas);
 		return chunk.size();
 	}
 

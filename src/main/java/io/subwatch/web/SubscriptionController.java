@@ -55,8 +55,9 @@ class SubscriptionController {
 	String page(@PathVariable long id, @RequestParam(required = false) String task,
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, Access access, Model model) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size);
+			@RequestParam(required = false) String size, @RequestParam(required = false) String at,
+			@RequestParam(required = false) String error, Access access, Model model) {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
 		SubscriptionPage result = this.pages.load(id, query, access, null);
 		model.addAttribute("page", result);
 		model.addAttribute("tasks", this.pages.taskOptions(result));
@@ -72,8 +73,9 @@ class SubscriptionController {
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size, @RequestParam(name = "v", required = false) String version,
-			Access access, HttpServletRequest request, HttpServletResponse response) throws Exception {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size);
+			@RequestParam(required = false) String at, @RequestParam(required = false) String error, Access access,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
 		if (this.pages.unchanged(id, access, version)) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			return;

@@ -24,6 +24,9 @@ final class BenchmarkReport {
 			new Target("M7", "result page HTML, 50 rows + counters", "median ≤ 30 ms", 30),
 			new Target("M8", "counters poll, unchanged (304)", "≥ 70% of a trivial endpoint's throughput", Double.NaN),
 			new Target("M9", "events ingest, batches of 1,000", "≥ 30,000/s H2, ≥ 10,000/s MySQL", Double.NaN),
+			new Target("P1", "step × status matrix + failure clusters of one task (server time, in-process)",
+					"median ≤ 100 ms", 100),
+			new Target("P2", "same, all tasks aggregated (the newest record of every host)", "median ≤ 100 ms", 100),
 			new Target("M10", "the whole app with the large dataset", "-Xmx512m, start-up ≤ 10 s", Double.NaN),
 			new Target("S1", "the demo executor drives the hosts × 8 sub-steps of a task (issue 4)",
 					"pages do not slow down noticeably", Double.NaN));

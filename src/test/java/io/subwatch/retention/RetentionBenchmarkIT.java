@@ -180,6 +180,11 @@ class RetentionBenchmarkIT {
 						SELECT id, 0, 0, FALSE, '[2026-09-01 08:00:30 INFO] 安装 完成', finish_time, 'SUCCESS'
 						FROM instance_record WHERE task_id = :taskId ORDER BY id
 						""").param("taskId", task).update();
+				// every record stands at the plan's one sub-step (the step matrix counts it there)
+				jdbc.sql("""
+						INSERT INTO step_status_count (by_task, scope_id, plan_id, step_index, sub_index, status, cnt)
+						VALUES (TRUE, :taskId, :planId, 0, 0, 'SUCCESS', :hosts)
+						""").param("taskId", task).param("planId", planId).param("hosts", hosts).update();
 				CounterDeltas deltas = new CounterDeltas();
 				for (int h = 0; h < hosts; h++) {
 					deltas.move(task, subscriptionId, false, null, Status.SUCCESS);
@@ -194,6 +199,10 @@ class RetentionBenchmarkIT {
 			jdbc.sql("UPDATE instance_record SET is_latest = TRUE WHERE task_id = :taskId")
 				.param("taskId", newest)
 				.update();
+			jdbc.sql("""
+					INSERT INTO step_status_count (by_task, scope_id, plan_id, step_index, sub_index, status, cnt)
+					VALUES (FALSE, :subscriptionId, :planId, 0, 0, 'SUCCESS', :hosts)
+					""").param("subscriptionId", subscriptionId).param("planId", planId).param("hosts", hosts).update();
 			CounterDeltas deltas = new CounterDeltas();
 			for (int h = 0; h < hosts; h++) {
 				deltas.joinLatest(subscriptionId, Status.SUCCESS);

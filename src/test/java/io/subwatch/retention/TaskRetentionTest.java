@@ -135,6 +135,10 @@ class TaskRetentionTest {
 			.param("ids", List.of(this.full1.taskId(), this.retry1.taskId()))
 			.query(Long.class)
 			.single()).isZero();
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM step_status_count WHERE by_task = TRUE AND scope_id IN (:ids)")
+			.param("ids", List.of(this.full1.taskId(), this.retry1.taskId()))
+			.query(Long.class)
+			.single()).as("the removed tasks' step matrices").isZero();
 		assertThat(this.counters.findBySubscription(this.subscriptionId)).isEqualTo(subscriptionBefore);
 		assertThat(this.counters.findByTask(this.full2.taskId())).isEqualTo(full2Before);
 		assertThat(latestRecords()).isEqualTo(latestBefore);
