@@ -88,6 +88,13 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiResponse> unexpected(Exception ex, HttpServletResponse response) {
+		if (DatabaseUnavailable.in(ex) && !response.isCommitted()) {
+			// a database node died or the pool found no connection in time: the request may be sent again
+			log.warn("API request failed, database unavailable: {}", ex.toString());
+			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+				.header("Retry-After", "1")
+				.body(ApiResponse.error(ErrorCode.BUSY, "database unavailable; retry in a moment"));
+		}
 		String requestId = Objects.requireNonNullElseGet(RequestIdFilter.current(), () -> UUID.randomUUID().toString());
 		log.error("Unexpected API error, request id {}", requestId, ex);
 		if (response.isCommitted()) {

@@ -70,6 +70,16 @@ class ErrorPages extends BasicErrorController {
 		return super.error(request);
 	}
 
+	/** A request that failed because the database is unreachable for now answers 503 (send it again), not 500. */
+	@Override
+	protected HttpStatus getStatus(HttpServletRequest request) {
+		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
+		if (failure instanceof Throwable thrown && DatabaseUnavailable.in(thrown)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		return super.getStatus(request);
+	}
+
 	private static boolean askedDirectly(HttpServletRequest request) {
 		return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null;
 	}
@@ -95,6 +105,7 @@ class ErrorPages extends BasicErrorController {
 		ErrorCode code = switch (status) {
 			case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
 			case FORBIDDEN -> ErrorCode.FORBIDDEN;
+			case SERVICE_UNAVAILABLE -> ErrorCode.BUSY;
 			default -> status.is5xxServerError() ? ErrorCode.UNEXPECTED : ErrorCode.VALIDATION;
 		};
 		String uri = (String) request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
