@@ -30,7 +30,9 @@ status=0
 java -Dhosts="${HOSTS:-20000}" -Dseconds="${SECONDS_RUN:-180}" \
 	-cp "target/test-classes:target/classes:$(cat target/cluster-test.classpath)" \
 	io.subwatch.cluster.ClusterRun "$ROOT/scripts/cluster.sh" | tee "$SUBWATCH_CLUSTER_DIR/report.md" || status=$?
-grep -h ' 500 \| ERROR ' "$SUBWATCH_CLUSTER_DIR"/app*.log | head -20 || true
+# The logs stay in target/cluster-test for a look after the cluster is gone.
+rm -rf target/cluster-test && mkdir -p target/cluster-test
+cp "$SUBWATCH_CLUSTER_DIR"/app*.log "$SUBWATCH_CLUSTER_DIR"/galera/*.err "$SUBWATCH_CLUSTER_DIR/report.md" target/cluster-test/ || true
 if [[ ${KEEP:-0} != 1 ]]; then
 	scripts/cluster.sh down
 	rm -rf "$SUBWATCH_CLUSTER_DIR"
