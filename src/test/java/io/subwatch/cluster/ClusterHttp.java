@@ -42,7 +42,12 @@ final class ClusterHttp {
 
 		/** What the tally calls it: a 3800500 envelope counts as the 500 it stands for. */
 		String outcome() {
-			return (this.code == 3800500) ? "500" : String.valueOf(this.status);
+			if (this.code == 3800500) {
+				return "500";
+			}
+			// an answer that started and broke off (a streamed answer whose database went away): not JSON
+			return (this.status == 200 && (this.body == null || !this.body.has("result"))) ? "broken"
+					: String.valueOf(this.status);
 		}
 
 		boolean acknowledged() {

@@ -114,10 +114,7 @@ final class ClusterLoad {
 				while (this.writing.get()) {
 					read(name, "page", () -> node.getPage("/subscriptions/" + this.subscriptionId));
 					read(name, "counters", () -> node.getPage("/subscriptions/" + this.subscriptionId + "/counters"));
-					read(name, "task_result", () -> Integer.parseInt(node
-						.getApi("/backend/api/subscription/task_result/?subscription_id=" + this.subscriptionId
-								+ "&page=1&pagesize=50&statuses=FAILED")
-						.outcome()));
+					readApi(name, node);
 				}
 			}));
 		}
@@ -144,14 +141,30 @@ final class ClusterLoad {
 		try {
 			this.tally.add(node + " " + what, String.valueOf(request.status()));
 		}
-		catch (IOException ex) {
+		catch (java.net.ConnectException ex) {
 			// the node is down (killed by the test): nothing answered
 			this.tally.add(node + " " + what, "refused");
+			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
+		}
+		catch (IOException ex) {
+			// the answer broke off (the node died while answering, or its database went away mid-answer)
+			this.tally.add(node + " " + what, "broken");
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(250));
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	private void readApi(String node, ClusterHttp http) {
+		read(node, "task_result", () -> {
+			String outcome = http.getApi("/backend/api/subscription/task_result/?subscription_id="
+					+ this.subscriptionId + "&page=1&pagesize=50&statuses=FAILED").outcome();
+			if (outcome.equals("broken")) {
+				throw new IOException("task_result broke off");
+			}
+			return Integer.parseInt(outcome);
+		});
 	}
 
 	/** Sends until acknowledged; every answer is tallied. */
@@ -167,8 +180,11 @@ final class ClusterLoad {
 					throw new IllegalStateException(path + " refused: " + answer.status() + " " + answer.body());
 				}
 			}
-			catch (IOException ex) {
+			catch (java.net.ConnectException ex) {
 				this.tally.add("frontend " + what, "refused");
+			}
+			catch (IOException ex) {
+				this.tally.add("frontend " + what, "broken");
 			}
 			if (attempt == 200) {
 				throw new IllegalStateException(path + " never acknowledged");
