@@ -2,7 +2,7 @@
 # The cluster test (docs/benchmarks.md, "Cluster"): a fresh scripts/cluster.sh cluster with the simulator on, a
 # 20,000-host task reported by two event writers through HAProxy while both app nodes are read, the writing Galera
 # node killed (SIGKILL) and restarted, then an app node; then checks that every acknowledged event is stored exactly
-# once on every node, that the counters equal a recount and that no request got a 500. About 8 minutes on 2 cores.
+# once on every node, that the counters equal a recount and that no request got a 500. About 10 minutes on 2 cores.
 #
 #   scripts/cluster-test.sh            (as root; HOSTS=20000 SECONDS_RUN=180 to change the load)
 #

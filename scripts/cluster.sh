@@ -294,7 +294,7 @@ jar() {
 	echo "$found"
 }
 
-app_ready() { curl -fsS "http://127.0.0.1:$(management_port "$1")/actuator/health/readiness" | grep -q '"UP"'; }
+app_ready() { curl -fsS "http://127.0.0.1:$(management_port "$1")/actuator/health/readiness" 2>/dev/null | grep -q '"UP"'; }
 
 start_app() {
 	local n=$1 jar=$2
@@ -321,7 +321,12 @@ apps_up() {
 	# The first node creates the schema (Flyway) alone; the second starts once it is ready.
 	for n in "${APPS[@]}"; do
 		start_app "$n" "$jar"
-		wait_for 180 app_ready "$n" || die "app node $n is not ready after 180 s; see $DIR/app$n.log"
+		local deadline=$((SECONDS + 300))
+		until app_ready "$n"; do
+			alive "$DIR/app$n.pid" || die "app node $n exited; see $DIR/app$n.log"
+			((SECONDS < deadline)) || die "app node $n is not ready after 300 s; see $DIR/app$n.log"
+			sleep 1
+		done
 	done
 	wait_for 10 curl -fsS -o /dev/null "http://127.0.0.1:$APP_FRONTEND/login" \
 		|| die "the app frontend $APP_FRONTEND does not answer"

@@ -70,16 +70,6 @@ class ErrorPages extends BasicErrorController {
 		return super.error(request);
 	}
 
-	/** A request that failed because the database is unreachable for now answers 503 (send it again), not 500. */
-	@Override
-	protected HttpStatus getStatus(HttpServletRequest request) {
-		Object failure = request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-		if (failure instanceof Throwable thrown && DatabaseUnavailable.in(thrown)) {
-			return HttpStatus.SERVICE_UNAVAILABLE;
-		}
-		return super.getStatus(request);
-	}
-
 	private static boolean askedDirectly(HttpServletRequest request) {
 		return request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE) == null;
 	}
