@@ -33,12 +33,17 @@ public class LockRetry {
 
 	/** Long enough (about 3 s in all) to outlast a load balancer moving to another database node. */
 	private final RetryTemplate idempotentRetry = new RetryTemplate(RetryPolicy.builder()
-		.predicate(DatabaseUnavailable::in)
+		.predicate(LockRetry::lockedOrLost)
 		.maxRetries(5)
 		.delay(Duration.ofMillis(100))
 		.multiplier(2)
 		.jitter(Duration.ofMillis(50))
 		.build());
+
+	private static boolean lockedOrLost(Throwable failure) {
+		return failure instanceof PessimisticLockingFailureException || failure instanceof QueryTimeoutException
+				|| DatabaseOutage.is(failure);
+	}
 
 	public <T> T run(Supplier<T> transaction) {
 		return this.retry.invoke(transaction);

@@ -9,24 +9,21 @@ import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.ResultScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BrowserTest
 class SubscriptionPageBrowserIT {
 
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSessions browsers = new BrowserSessions("en-US");
 
 	@Autowired
 	Fixtures fixtures;
@@ -34,18 +31,8 @@ class SubscriptionPageBrowserIT {
 	@Autowired
 	OperatorActions actions;
 
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port, "en-US");
-		}
-		return browser;
+		return browsers.session();
 	}
 
 	@Test

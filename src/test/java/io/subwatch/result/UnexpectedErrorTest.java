@@ -7,7 +7,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -38,17 +37,6 @@ class UnexpectedErrorTest {
 		assertThat(response.get("message").asString()).startsWith("unexpected error, request id ")
 			.doesNotContain("database on fire");
 		assertThat(response.toString()).doesNotContain("Exception");
-	}
-
-	@Test
-	void aDatabaseThatCannotBeReachedAnswers503WithTheBusyEnvelope() {
-		given(this.resolver.resolve(any(), any()))
-			.willThrow(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection"));
-		Api api = new Api(this.mvc, this.json);
-		JsonNode response = api.get("/backend/api/subscription/task_result/?subscription_id=1");
-		assertThat(api.lastStatus).isEqualTo(503);
-		assertThat(response.get("code").asInt()).isEqualTo(3800503);
-		assertThat(response.get("message").asString()).startsWith("database unavailable; retry in a moment");
 	}
 
 }

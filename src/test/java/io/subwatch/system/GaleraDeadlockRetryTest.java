@@ -116,7 +116,7 @@ class GaleraDeadlockRetryTest {
 		this.failingCommits.set(1);
 		AtomicInteger attempts = new AtomicInteger();
 		assertThatThrownBy(() -> this.retry.run(() -> applyBatch(attempts)))
-			.satisfies(failure -> assertThat(DatabaseUnavailable.in(failure)).isTrue());
+			.satisfies(failure -> assertThat(DatabaseOutage.is(failure)).isTrue());
 		assertThat(attempts).hasValue(1);
 
 		this.failingCommits.set(2);
