@@ -46,6 +46,17 @@ class MirrorDao {
 			.optional();
 	}
 
+	/** A local subscription's source and its id there. */
+	record SourceSubscriptionRef(String source, long sourceId) {
+	}
+
+	Optional<SourceSubscriptionRef> findSourceSubscription(long subscriptionId) {
+		return this.jdbc.sql("SELECT source, source_id FROM mirror_subscription WHERE subscription_id = :id")
+			.param("id", subscriptionId)
+			.query((rs, n) -> new SourceSubscriptionRef(rs.getString("source"), rs.getLong("source_id")))
+			.optional();
+	}
+
 	/** Source subscription id → local subscription id, for every subscription of a source mirrored so far. */
 	Map<Long, Long> findSubscriptions(String source) {
 		return this.jdbc.sql("""

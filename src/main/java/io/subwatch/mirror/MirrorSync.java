@@ -69,13 +69,21 @@ public class MirrorSync {
 		return this.properties.sources();
 	}
 
+	/** The configured source of that name. */
+	Optional<MirrorProperties.Source> findSource(String sourceName) {
+		return sources().stream().filter((s) -> s.name().equals(sourceName)).findFirst();
+	}
+
+	/** The source's one client: every caller shares its pacing and its request count. */
+	NodemanClient client(MirrorProperties.Source source) {
+		return this.clients.computeIfAbsent(source.name(), (n) -> new NodemanClient(source, this.json));
+	}
+
 	/** Syncs the named source once; returns its state afterwards. */
 	public MirrorState sync(String sourceName) {
-		MirrorProperties.Source source = sources().stream()
-			.filter((s) -> s.name().equals(sourceName))
-			.findFirst()
+		MirrorProperties.Source source = findSource(sourceName)
 			.orElseThrow(() -> new IllegalArgumentException("no mirror source named " + sourceName));
-		NodemanClient client = this.clients.computeIfAbsent(source.name(), (n) -> new NodemanClient(source, this.json));
+		NodemanClient client = client(source);
 		long before = client.requests();
 		Instant started = this.clock.instant();
 		try {

@@ -7,7 +7,9 @@ public enum ErrorCode {
 	TASK_NOT_READY(3800015), NOTHING_TO_REVOKE(3800016), UNAUTHENTICATED(3800401), FORBIDDEN(3800403),
 	METHOD_NOT_ALLOWED(3800405), BUSY(3800503), UNEXPECTED(3800500),
 	/** A NodeMan endpoint that manages subscriptions: subwatch only reports results (like HTTP 501). */
-	NOT_SUPPORTED(3800501);
+	NOT_SUPPORTED(3800501),
+	/** The source of a mirrored subscription refused an action, could not be reached or answered garbage. */
+	SOURCE_FAILED(3800502);
 
 	private final int code;
 

@@ -1,5 +1,6 @@
 package io.subwatch.mirror;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +11,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 import io.subwatch.SubwatchApplication;
+import io.subwatch.audit.AuditDao;
+import io.subwatch.audit.AuditEntry;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.result.OperatorActions;
@@ -19,6 +22,7 @@ import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;
 import io.subwatch.support.TestUsers;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,11 +36,17 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
  * Two subwatch applications in one JVM: a source on its own port and in-memory H2 database, fed through its ingest
@@ -84,6 +94,9 @@ class MirrorTwoAppsTest {
 
 	@Autowired
 	JsonMapper json;
+
+	@Autowired
+	AuditDao audit;
 
 	private Api mirror;
 
@@ -196,6 +209,9 @@ class MirrorTwoAppsTest {
 		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(3);
 		assertSameAnswers(List.of(first.taskId(), retry, building));
 
+		long nodeRetried = actionsOnTheMirrorReachTheSource(mirrored, first.records().get(7).instanceId());
+		assertSameAnswers(List.of(first.taskId(), retry, building, nodeRetried));
+
 		// The source goes away: the error is recorded, the mirrored data stays as it was.
 		JsonNode kept = aggregate(this.mirror.taskResult(aggregateParams(mirrored)).get("data"));
 		Instant lastSuccess = this.dao.findState(SOURCE).orElseThrow().lastSuccess();
@@ -205,6 +221,80 @@ class MirrorTwoAppsTest {
 		assertThat(failed.lastSuccess()).isEqualTo(lastSuccess);
 		assertThat(aggregate(this.mirror.taskResult(aggregateParams(mirrored)).get("data"))).isEqualTo(kept);
 		assertThat(notice(mirrored).select(".mirror-error").text()).contains("The source is failing", "unreachable");
+
+		// An action while the source is away: a clear refusal in the envelope, and in the audit.
+		JsonNode refused = this.mirror.post("/backend/api/subscription/retry/", Map.of("subscription_id", mirrored,
+				"instance_id_list", List.of((String) rerun.get(0).get("instance_id"))));
+		assertThat(this.mirror.lastStatus).isEqualTo(200);
+		assertThat(refused.get("result").asBoolean()).isFalse();
+		assertThat(refused.get("code").asInt()).isEqualTo(3800502);
+		assertThat(refused.get("message").asString()).contains(SOURCE, "unreachable");
+		AuditEntry entry = this.audit.findRecentBySubscription(mirrored, 1).get(0);
+		assertThat(entry.action()).isEqualTo("RETRY");
+		assertThat(entry.detail()).contains("sent to " + SOURCE + ", refused", "unreachable");
+	}
+
+	/**
+	 * retry_node through the mirror's API and terminate from its pages, both done by the source; returns the source
+	 * task the retry_node made.
+	 */
+	private long actionsOnTheMirrorReachTheSource(long mirrored, String terminatedHost) throws Exception {
+		JsonNode answer = this.mirror.post("/backend/api/subscription/retry_node/",
+				Map.of("subscription_id", mirrored, "instance_id", terminatedHost));
+		assertThat(answer.get("result").asBoolean()).as(answer.toString()).isTrue();
+		JsonNode data = answer.get("data");
+		assertThat(data.get("mirrored_from").asString()).isEqualTo(SOURCE);
+		assertThat(data.get("task_id").isNull()).isTrue();
+		long sourceTask = data.get("source_task_id").asLong();
+		List<JsonNode> rows = this.sourceApi
+			.taskResult(Map.of("subscription_id", sourceSubscription, "task_id_list", List.of(sourceTask)))
+			.rows();
+		assertThat(rows).singleElement().satisfies((row) -> assertThat(row.get("instance_id").asString())
+			.isEqualTo(terminatedHost));
+		AuditEntry audited = this.audit.findRecentBySubscription(mirrored, 1).get(0);
+		assertThat(audited.action()).isEqualTo("RETRY_NODE");
+		assertThat(audited.detail()).contains(terminatedHost, "sent to " + SOURCE, "\"task_id\":" + sourceTask);
+		Fixtures fixtures = source.getBean(Fixtures.class);
+		fixtures.send(List.of(Fixtures.event(fixtures.recordId(sourceTask, terminatedHost), 1, "RUNNING",
+				Instant.parse("2026-11-28T03:00:00Z"))));
+		assertThat(this.sync.sync(SOURCE).lastError()).isNull();
+		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(4);
+
+		// Terminate that host, running again, from the mirror's pages: same confirmation, the source does it.
+		long failedBefore = sourceCounter("FAILED");
+		RequestPostProcessor operator = TestUsers.operator(BizScope.of(Set.of(bizId)));
+		MockHttpSession session = new MockHttpSession();
+		Document page = html(get("/subscriptions/" + mirrored + "?status=RUNNING"), operator, session);
+		Document confirmation = html(get(URI.create(page.select("#host-rows .row-action-danger").first().attr("href"))), operator,
+				session);
+		assertThat(confirmation.select("#confirm-count").text()).isEqualTo("1 host will be terminated.");
+		MockHttpServletRequestBuilder submit = post(confirmation.select("#confirm-form").attr("action"));
+		confirmation.select("#confirm-form input[type=hidden]").forEach((input) -> submit.param(input.attr("name"),
+				input.val()));
+		MvcResult done = this.mvc.perform(submit.session(session).with(operator).with(csrf())).andReturn();
+		String flash = String.valueOf(done.getFlashMap().get("flash"));
+		assertThat(done.getResponse().getStatus()).isEqualTo(302);
+		assertThat(sourceCounter("FAILED")).as(flash).isEqualTo(failedBefore + 1);
+		assertThat(this.audit.findRecentBySubscription(mirrored, 1).get(0).detail()).contains("sent to " + SOURCE);
+		Document result = html(get(URI.create(done.getResponse().getRedirectedUrl())).flashAttrs(done.getFlashMap()), operator,
+				session);
+		assertThat(result.select("#flash").text())
+			.isEqualTo("Sent to " + SOURCE + ": it terminates 1 host; they show as terminated here with the next sync.");
+		assertThat(this.sync.sync(SOURCE).lastError()).isNull();
+		return sourceTask;
+	}
+
+	private long sourceCounter(String status) {
+		JsonNode counter = this.sourceApi.taskResult(Map.of("subscription_id", sourceSubscription,
+				"need_aggregate_all_tasks", true, "page", 1, "pagesize", 1)).counter();
+		return counter.path(status).asLong(0);
+	}
+
+	private Document html(MockHttpServletRequestBuilder request, RequestPostProcessor user, MockHttpSession session)
+			throws Exception {
+		MvcResult result = this.mvc.perform(request.session(session).with(user)).andReturn();
+		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(200);
+		return Jsoup.parse(result.getResponse().getContentAsString());
 	}
 
 	private Element notice(long subscription) throws Exception {
