@@ -98,6 +98,39 @@ class MirrorDao {
 		}
 	}
 
+	/** Failed syncs in a row and when the next sync is due, as the node that last ran one scheduled it. */
+	Optional<MirrorBackoffs.Pending> findSchedule(String source) {
+		return this.jdbc.sql("SELECT failures, next_attempt_at FROM mirror_source WHERE name = :name")
+			.param("name", source)
+			.query((rs, n) -> {
+				Instant next = DbTime.read(rs, "next_attempt_at");
+				return (next != null) ? Optional.of(new MirrorBackoffs.Pending(rs.getInt("failures"), next))
+						: Optional.<MirrorBackoffs.Pending>empty();
+			})
+			.optional()
+			.flatMap((pending) -> pending);
+	}
+
+	void recordSchedule(String source, int failures, Instant nextAttempt) {
+		int updated = this.jdbc.sql("""
+				UPDATE mirror_source SET failures = :failures, next_attempt_at = :next WHERE name = :name
+				""")
+			.param("failures", failures)
+			.param("next", DbTime.toDb(nextAttempt))
+			.param("name", source)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					INSERT INTO mirror_source (name, requests, failures, next_attempt_at)
+					VALUES (:name, 0, :failures, :next)
+					""")
+				.param("name", source)
+				.param("failures", failures)
+				.param("next", DbTime.toDb(nextAttempt))
+				.update();
+		}
+	}
+
 	Optional<Long> findSubscription(String source, long sourceId) {
 		return this.jdbc.sql("""
 				SELECT subscription_id FROM mirror_subscription WHERE source = :source AND source_id = :id
