@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,8 @@ public class MirrorSync {
 
 	private final Clock clock;
 
+	private final SourceListing listing = new SourceListing();
+
 	private final Map<String, NodemanClient> clients = new ConcurrentHashMap<>();
 
 	/** New tasks found while still being created on the source, per source subscription: read again next time. */
@@ -87,7 +90,9 @@ public class MirrorSync {
 		long before = client.requests();
 		Instant started = this.clock.instant();
 		try {
-			for (long id : source.subscriptionIds()) {
+			Set<Long> ids = new LinkedHashSet<>(source.subscriptionIds());
+			ids.addAll(this.listing.byBusiness(source, client));
+			for (long id : ids) {
 				syncSubscription(source, client, id);
 			}
 			Instant done = this.clock.instant();

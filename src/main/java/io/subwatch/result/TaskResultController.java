@@ -55,9 +55,12 @@ class TaskResultController {
 
 	private final SourceActions sources;
 
+	private final DeployPolicySearch policies;
+
 	TaskResultController(TaskResultService taskResult, TaskResultDetailService detail, OperatorActions actions,
 			NodeRetry nodeRetry, SelectionResolver resolver, InfoService info, StatisticService statistic,
-			InstanceStatusService instanceStatus, JsonMapper json, LockRetry lockRetry, SourceActions sources) {
+			InstanceStatusService instanceStatus, JsonMapper json, LockRetry lockRetry, SourceActions sources,
+			DeployPolicySearch policies) {
 		this.taskResult = taskResult;
 		this.detail = detail;
 		this.actions = actions;
@@ -69,6 +72,7 @@ class TaskResultController {
 		this.json = json;
 		this.lockRetry = lockRetry;
 		this.sources = sources;
+		this.policies = policies;
 	}
 
 	@RequestMapping(path = { "/backend/api/subscription/{name}", "/backend/api/subscription/{name}/",
@@ -128,6 +132,7 @@ class TaskResultController {
 						params.optionalBoolean("show_task_detail", false), access, output(response));
 				yield null;
 			}
+			case SEARCH_DEPLOY_POLICY -> ApiResponse.ok(this.policies.search(params, access));
 			default -> throw new IllegalStateException("endpoint without a handler: " + endpoint);
 		};
 	}

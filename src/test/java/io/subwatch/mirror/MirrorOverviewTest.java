@@ -23,7 +23,7 @@ class MirrorOverviewTest {
 	@Test
 	void listsConfiguredThenFormerSubscriptionsWithStateAndBackoff() {
 		MirrorProperties.Source source = new MirrorProperties.Source("nodeman", "https://nm.example/", "app",
-				"secret", "admin", List.of(1202L, 1201L, 1202L), Duration.ofSeconds(10), 5, ZoneId.of("UTC"));
+				"secret", "admin", List.of(1202L, 1201L, 1202L), List.of(), Duration.ofSeconds(10), 5, ZoneId.of("UTC"));
 		MirrorSync sync = mock(MirrorSync.class);
 		when(sync.sources()).thenReturn(List.of(source));
 		MirrorDao dao = mock(MirrorDao.class);
@@ -52,7 +52,7 @@ class MirrorOverviewTest {
 	void aSourceNeverSyncedOnANodeWithoutJobsHasNoStateNorBackoff() {
 		MirrorSync sync = mock(MirrorSync.class);
 		when(sync.sources()).thenReturn(List.of(new MirrorProperties.Source("nodeman", "https://nm.example", null,
-				null, "admin", List.of(), Duration.ofSeconds(10), 5, ZoneId.of("UTC"))));
+				null, "admin", List.of(), List.of(), Duration.ofSeconds(10), 5, ZoneId.of("UTC"))));
 		MirrorDao dao = mock(MirrorDao.class);
 		when(dao.findSubscriptions("nodeman")).thenReturn(Map.of());
 		when(dao.findState("nodeman")).thenReturn(Optional.empty());

@@ -68,6 +68,11 @@ class MirrorTwoAppsTest {
 
 	private static long bizId;
 
+	/** A policy of another business, mirrored because the source lists it for bk-biz-ids. */
+	private static long sourcePolicy;
+
+	private static long sourcePolicyTask;
+
 	@Autowired
 	MirrorSync sync;
 
@@ -111,7 +116,19 @@ class MirrorTwoAppsTest {
 		Fixtures fixtures = source.getBean(Fixtures.class);
 		bizId = fixtures.newBizId();
 		sourceSubscription = fixtures.subscription(bizId);
+		long policyBiz = fixtures.newBizId();
+		sourcePolicy = source.getBean(IngestService.class)
+			.createSubscription(source.getBean(JsonMapper.class)
+				.valueToTree(Map.of("name", "collect " + policyBiz, "bk_biz_id", policyBiz, "category", "policy",
+						"plugin_name", "bkunifylogbeat", "bk_biz_scope", List.of(policyBiz),
+						"steps", List.of(Map.of("id", "agent", "type", "AGENT")))), Fixtures.SYSTEM);
+		CreatedTask policyTask = fixtures.task(sourcePolicy, fixtures.hosts(policyBiz, 3));
+		sourcePolicyTask = policyTask.taskId();
+		for (var record : policyTask.records()) {
+			fixtures.send(Fixtures.finish(record.recordId(), -1, Instant.parse("2026-11-28T01:00:00Z")));
+		}
 		String url = "http://localhost:" + source.getEnvironment().getProperty("local.server.port");
+		registry.add("subwatch.mirror.sources[0].bk-biz-ids[0]", () -> policyBiz);
 		registry.add("subwatch.mirror.sources[0].name", () -> SOURCE);
 		registry.add("subwatch.mirror.sources[0].base-url", () -> url);
 		registry.add("subwatch.mirror.sources[0].app-code", () -> Api.APP_CODE);
@@ -168,6 +185,10 @@ class MirrorTwoAppsTest {
 		assertThat(state.requests()).isPositive();
 		assertSameAnswers(List.of(first.taskId(), retry));
 		long mirrored = this.dao.findSubscription(SOURCE, sourceSubscription).orElseThrow();
+		// listed by the source for bk-biz-ids (its search_deploy_policy), not named in subscription-ids
+		assertThat(this.dao.findSubscription(SOURCE, sourcePolicy)).isPresent();
+		assertThat(this.dao.findTasks(SOURCE, sourcePolicy)).extracting(MirrorDao.MirroredTask::sourceId)
+			.containsExactly(sourcePolicyTask);
 		Element notice = notice(mirrored);
 		assertThat(notice.text()).startsWith("Mirrored from " + SOURCE + ", synced ");
 		assertThat(notice.select(".mirror-error")).isEmpty();
