@@ -49,7 +49,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * Two subwatch applications in one JVM: a source on its own port and in-memory H2 database, fed through its ingest
+ * Two subwatch applications in one JVM: a source on its own port and database (in-memory H2, or in the MySQL run a
+ * second MySQL/MariaDB database, see {@link SourceDatabase}), fed through its ingest
  * services, and this test's application mirroring it through the source's NodeMan API. After each sync, task_result
  * of every task and the aggregated view answer the same on both, field by field for every record (ids and pipeline
  * ids aside, which are each side's own).
@@ -110,9 +111,9 @@ class MirrorTwoAppsTest {
 	@DynamicPropertySource
 	static void startSource(DynamicPropertyRegistry registry) {
 		source = new SpringApplicationBuilder(SubwatchApplication.class).profiles("test")
-			.run("--server.port=0", "--spring.datasource.url=jdbc:h2:mem:mirror-source-" + UUID.randomUUID()
-					+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-					"--spring.datasource.username=sa", "--spring.datasource.password=", "--subwatch.jobs.enabled=false");
+			.run("--server.port=0", "--spring.datasource.url=" + SourceDatabase.URL,
+					"--spring.datasource.username=" + SourceDatabase.USER,
+					"--spring.datasource.password=" + SourceDatabase.PASSWORD, "--subwatch.jobs.enabled=false");
 		Fixtures fixtures = source.getBean(Fixtures.class);
 		bizId = fixtures.newBizId();
 		sourceSubscription = fixtures.subscription(bizId);
@@ -137,6 +138,32 @@ class MirrorTwoAppsTest {
 		// an id the source does not have (yet) is skipped, not an error
 		registry.add("subwatch.mirror.sources[0].subscription-ids[1]", () -> 987_654_321L);
 		registry.add("subwatch.mirror.sources[0].max-requests-per-second", () -> 1000);
+	}
+
+	/**
+	 * The source's own database: in the MySQL run (this test's application on MySQL/MariaDB), the database of
+	 * {@code SUBWATCH_TEST_MYSQL_SOURCE_URL} when set (test.sh sets it, a second database on the same server;
+	 * {@code SUBWATCH_TEST_MYSQL_SOURCE_USER}/{@code _PASSWORD} default to the mirror's), else an in-memory H2.
+	 */
+	private static final class SourceDatabase {
+
+		static final boolean MYSQL = "mysql".equals(System.getProperty("subwatch.test.database"))
+				&& !System.getenv().getOrDefault("SUBWATCH_TEST_MYSQL_SOURCE_URL", "").isBlank();
+
+		static final String URL = MYSQL ? System.getenv("SUBWATCH_TEST_MYSQL_SOURCE_URL")
+				: "jdbc:h2:mem:mirror-source-" + UUID.randomUUID()
+						+ ";MODE=MySQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1";
+
+		static final String USER = MYSQL ? env("SUBWATCH_TEST_MYSQL_SOURCE_USER", "SUBWATCH_TEST_MYSQL_USER") : "sa";
+
+		static final String PASSWORD = MYSQL ? env("SUBWATCH_TEST_MYSQL_SOURCE_PASSWORD", "SUBWATCH_TEST_MYSQL_PASSWORD")
+				: "";
+
+		private static String env(String name, String fallback) {
+			String value = System.getenv(name);
+			return (value != null && !value.isBlank()) ? value : System.getenv().getOrDefault(fallback, "");
+		}
+
 	}
 
 	@AfterAll
