@@ -34,11 +34,14 @@ fi
 . scripts/mariadb.sh
 mariadb_ready
 mariadb_database "$DB_NAME" "$DB_USER" "$DB_PASSWORD"
+# the source application of the two-application mirror test (MirrorTwoAppsTest) has a database of its own
+mariadb_database "${DB_NAME}_source" "$DB_USER" "$DB_PASSWORD"
 trap mariadb_stop EXIT
 
 export SUBWATCH_TEST_MYSQL_URL="jdbc:mysql://127.0.0.1:3306/${DB_NAME}?rewriteBatchedStatements=true&characterEncoding=utf8"
 export SUBWATCH_TEST_MYSQL_USER=${DB_USER}
 export SUBWATCH_TEST_MYSQL_PASSWORD=${DB_PASSWORD}
+export SUBWATCH_TEST_MYSQL_SOURCE_URL="jdbc:mysql://127.0.0.1:3306/${DB_NAME}_source?rewriteBatchedStatements=true&characterEncoding=utf8"
 
 ./mvnw -B -ntp verify "$@"
 

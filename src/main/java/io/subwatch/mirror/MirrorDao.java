@@ -46,6 +46,17 @@ class MirrorDao {
 			.optional();
 	}
 
+	/** A local subscription's source and its id there. */
+	record SourceSubscriptionRef(String source, long sourceId) {
+	}
+
+	Optional<SourceSubscriptionRef> findSourceSubscription(long subscriptionId) {
+		return this.jdbc.sql("SELECT source, source_id FROM mirror_subscription WHERE subscription_id = :id")
+			.param("id", subscriptionId)
+			.query((rs, n) -> new SourceSubscriptionRef(rs.getString("source"), rs.getLong("source_id")))
+			.optional();
+	}
+
 	/** Source subscription id → local subscription id, for every subscription of a source mirrored so far. */
 	Map<Long, Long> findSubscriptions(String source) {
 		return this.jdbc.sql("""
@@ -83,6 +94,39 @@ class MirrorDao {
 				.param("error", (error != null && error.length() > 2000) ? error.substring(0, 2000) : error)
 				.param("requests", requests)
 				.param("lag", lagMs)
+				.update();
+		}
+	}
+
+	/** Failed syncs in a row and when the next sync is due, as the node that last ran one scheduled it. */
+	Optional<MirrorBackoffs.Pending> findSchedule(String source) {
+		return this.jdbc.sql("SELECT failures, next_attempt_at FROM mirror_source WHERE name = :name")
+			.param("name", source)
+			.query((rs, n) -> {
+				Instant next = DbTime.read(rs, "next_attempt_at");
+				return (next != null) ? Optional.of(new MirrorBackoffs.Pending(rs.getInt("failures"), next))
+						: Optional.<MirrorBackoffs.Pending>empty();
+			})
+			.optional()
+			.flatMap((pending) -> pending);
+	}
+
+	void recordSchedule(String source, int failures, Instant nextAttempt) {
+		int updated = this.jdbc.sql("""
+				UPDATE mirror_source SET failures = :failures, next_attempt_at = :next WHERE name = :name
+				""")
+			.param("failures", failures)
+			.param("next", DbTime.toDb(nextAttempt))
+			.param("name", source)
+			.update();
+		if (updated == 0) {
+			this.jdbc.sql("""
+					INSERT INTO mirror_source (name, requests, failures, next_attempt_at)
+					VALUES (:name, 0, :failures, :next)
+					""")
+				.param("name", source)
+				.param("failures", failures)
+				.param("next", DbTime.toDb(nextAttempt))
 				.update();
 		}
 	}

@@ -38,7 +38,8 @@ public class MirrorOverview {
 	 * @param sourceId the id on the source
 	 * @param localId the local subscription, or null while not created here yet (the source does not list it yet,
 	 * or no sync reached it)
-	 * @param configured whether the configuration still names it (a subscription dropped from it keeps its local copy)
+	 * @param configured whether the configuration still names it (a subscription dropped from it keeps its local copy);
+	 * true for every subscription of a source with {@code bk-biz-ids}, which lists them itself
 	 */
 	public record MirroredSubscription(long sourceId, Long localId, boolean configured) {
 	}
@@ -71,7 +72,8 @@ public class MirrorOverview {
 			for (long id : source.subscriptionIds().stream().distinct().toList()) {
 				subscriptions.add(new MirroredSubscription(id, mapped.remove(id), true));
 			}
-			mapped.forEach((id, local) -> subscriptions.add(new MirroredSubscription(id, local, false)));
+			mapped.forEach((id, local) -> subscriptions.add(
+					new MirroredSubscription(id, local, !source.bkBizIds().isEmpty())));
 			MirrorState state = this.dao.findState(source.name()).orElse(null);
 			Long ago = (state != null && state.lastSuccess() != null)
 					? Math.max(0, Duration.between(state.lastSuccess(), now).toSeconds()) : null;

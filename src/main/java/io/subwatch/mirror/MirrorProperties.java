@@ -30,12 +30,14 @@ public record MirrorProperties(@DefaultValue List<Source> sources) {
 	 * @param appSecret {@code bk_app_secret}
 	 * @param username {@code bk_username}
 	 * @param subscriptionIds the source's subscriptions to mirror
+	 * @param bkBizIds businesses whose subscriptions the source lists (search_deploy_policy) are mirrored too
 	 * @param pollInterval time between two syncs
 	 * @param maxRequestsPerSecond the most requests sent to the source per second
 	 * @param timeZone zone of the source's {@code YYYY-MM-DD HH:MM:SS} times
 	 */
 	public record Source(String name, String baseUrl, String appCode, String appSecret,
 			@DefaultValue("admin") String username, @DefaultValue List<Long> subscriptionIds,
+			@DefaultValue List<Long> bkBizIds,
 			@DefaultValue("10s") Duration pollInterval, @DefaultValue("5") double maxRequestsPerSecond,
 			@DefaultValue("Asia/Shanghai") ZoneId timeZone) {
 

@@ -2,11 +2,15 @@ package io.subwatch.mirror;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.LockingTaskExecutor;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,11 +19,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Syncs each source every {@code poll-interval}, one node at a time per source (a ShedLock lock named after it), so a
- * second app node never syncs the same source at once; a failing source is polled less often ({@link Backoff}).
+ * second app node never syncs the same source at once; a failing source is polled less often ({@link Backoff}). The
+ * failures in a row and the next sync's time are stored ({@link MirrorBackoffs}): a node (or a restart) whose turn
+ * comes earlier than the stored time waits for it, and counts on from the stored failures.
  */
 @Component
 @ConditionalOnProperty(name = "subwatch.jobs.enabled", havingValue = "true", matchIfMissing = true)
 class MirrorSchedule implements SmartInitializingSingleton {
+
+	private static final Logger logger = LoggerFactory.getLogger(MirrorSchedule.class);
 
 	private final MirrorSync sync;
 
@@ -39,9 +47,10 @@ class MirrorSchedule implements SmartInitializingSingleton {
 	@Override
 	public void afterSingletonsInstantiated() {
 		for (MirrorProperties.Source source : this.sync.sources()) {
-			Instant next = now().plus(source.pollInterval());
-			this.backoffs.scheduled(source.name(), 0, next);
-			this.scheduler.schedule(() -> run(source, 0), next);
+			Instant now = now();
+			Instant next = MirrorBackoffs.resumeAt(this.backoffs.find(source.name()), now,
+					now.plus(source.pollInterval()));
+			this.scheduler.schedule(() -> run(source), next);
 		}
 	}
 
@@ -50,20 +59,49 @@ class MirrorSchedule implements SmartInitializingSingleton {
 		return this.scheduler.getClock().instant();
 	}
 
-	/** One sync under the source's lock, then the next one after the poll interval, or later while it fails. */
-	private void run(MirrorProperties.Source source, int failures) {
-		int[] failed = { failures };
+	/**
+	 * One sync under the source's lock, unless the stored schedule says later; then the next one after the poll
+	 * interval, or later while it fails. Whatever fails here (the database, say), the next turn is scheduled.
+	 */
+	private void run(MirrorProperties.Source source) {
+		Instant next = now().plus(source.pollInterval());
 		try {
-			this.locks.executeWithLock((Runnable) () -> failed[0] = (this.sync.sync(source.name()).lastError() != null)
-					? failures + 1 : 0,
+			next = turn(source);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Mirror schedule of {} failed; trying again in {}", source.name(), source.pollInterval(), ex);
+		}
+		finally {
+			this.scheduler.schedule(() -> run(source), next);
+		}
+	}
+
+	/** Syncs when it is this source's time and this node holds its lock; returns when to look again. */
+	private Instant turn(MirrorProperties.Source source) {
+		Optional<MirrorBackoffs.Pending> stored = this.backoffs.find(source.name());
+		Instant deferred = MirrorBackoffs.resumeAt(stored, now(), null);
+		if (deferred != null) {
+			return deferred;
+		}
+		int failures = stored.map(MirrorBackoffs.Pending::failures).orElse(0);
+		LockingTaskExecutor.TaskResult<Integer> result;
+		try {
+			result = this.locks.executeWithLock(
+					() -> (this.sync.sync(source.name()).lastError() != null) ? failures + 1 : 0,
 					new LockConfiguration(Instant.now(), "mirror-" + source.name(), Duration.ofMinutes(10),
 							Duration.ZERO));
 		}
-		finally {
-			Instant next = now().plus(Backoff.delay(source.pollInterval(), failed[0]));
-			this.backoffs.scheduled(source.name(), failed[0], next);
-			this.scheduler.schedule(() -> run(source, failed[0]), next);
+		catch (Throwable ex) {
+			throw new IllegalStateException("mirror sync of " + source.name() + " failed", ex);
 		}
+		if (!result.wasExecuted()) {
+			// another node is syncing it: it stores the next time, which the next turn here reads
+			return now().plus(source.pollInterval());
+		}
+		int failed = result.getResult();
+		Instant next = now().plus(Backoff.delay(source.pollInterval(), failed));
+		this.backoffs.scheduled(source.name(), failed, next);
+		return next;
 	}
 
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,8 @@ public class MirrorSync {
 
 	private final Clock clock;
 
+	private final SourceListing listing = new SourceListing();
+
 	private final Map<String, NodemanClient> clients = new ConcurrentHashMap<>();
 
 	/** New tasks found while still being created on the source, per source subscription: read again next time. */
@@ -69,17 +72,27 @@ public class MirrorSync {
 		return this.properties.sources();
 	}
 
+	/** The configured source of that name. */
+	Optional<MirrorProperties.Source> findSource(String sourceName) {
+		return sources().stream().filter((s) -> s.name().equals(sourceName)).findFirst();
+	}
+
+	/** The source's one client: every caller shares its pacing and its request count. */
+	NodemanClient client(MirrorProperties.Source source) {
+		return this.clients.computeIfAbsent(source.name(), (n) -> new NodemanClient(source, this.json));
+	}
+
 	/** Syncs the named source once; returns its state afterwards. */
 	public MirrorState sync(String sourceName) {
-		MirrorProperties.Source source = sources().stream()
-			.filter((s) -> s.name().equals(sourceName))
-			.findFirst()
+		MirrorProperties.Source source = findSource(sourceName)
 			.orElseThrow(() -> new IllegalArgumentException("no mirror source named " + sourceName));
-		NodemanClient client = this.clients.computeIfAbsent(source.name(), (n) -> new NodemanClient(source, this.json));
+		NodemanClient client = client(source);
 		long before = client.requests();
 		Instant started = this.clock.instant();
 		try {
-			for (long id : source.subscriptionIds()) {
+			Set<Long> ids = new LinkedHashSet<>(source.subscriptionIds());
+			ids.addAll(this.listing.byBusiness(source, client));
+			for (long id : ids) {
 				syncSubscription(source, client, id);
 			}
 			Instant done = this.clock.instant();

@@ -18,6 +18,7 @@ import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.RecordCreation;
 import io.subwatch.subscription.RecordPlaces;
 import io.subwatch.subscription.RecordProgress;
+import io.subwatch.subscription.SourceActions;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
@@ -60,10 +61,13 @@ public class NodeRetry {
 
 	private final AuditDao audit;
 
+	private final SourceForwarding forwarding;
+
 	NodeRetry(SubscriptionDao subscriptions, TaskDao tasks, InstanceRecordDao records, SubStepDao subSteps,
 			StepPlanDao plans, RecordCreation recordCreation, SelectionResolver resolver, Clock clock, AuditDao audit,
-			RecordPlaces places) {
+			RecordPlaces places, SourceForwarding forwarding) {
 		this.places = places;
+		this.forwarding = forwarding;
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.records = records;
@@ -92,23 +96,32 @@ public class NodeRetry {
 	/**
 	 * A new partial task for the instance, starting at its first failed sub-step; 3800007 when its latest record has
 	 * none (or is still pending or running).
+	 * On a mirrored subscription the source does it (when the data as last synced has a failed sub-step): the answer
+	 * is the source's {@code retry_node_id} and {@code retry_node_name}, its new task as {@code source_task_id},
+	 * {@code task_id} null (it gets one here with the next sync) and {@code mirrored_from}.
 	 * @return {@code retry_node_id} (the pipeline id of that sub-step in the new record), {@code retry_node_name}
 	 * and the new {@code task_id}
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = SourceActions.Refused.class)
 	public Map<String, Object> retry(long subscriptionId, String instanceId, Access access) {
 		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access);
 		if (!access.canWrite(subscription.bkBizId(), subscription.id()) || !access.canReadInstance(instanceId)) {
 			throw new ApiException(ErrorCode.FORBIDDEN,
 					"this caller may read subscription " + subscriptionId + " but not change it");
 		}
-		this.subscriptions.lock(subscriptionId);
+		Optional<String> source = this.forwarding.sourceOf(subscriptionId);
+		if (source.isEmpty()) {
+			this.subscriptions.lock(subscriptionId);
+		}
 		InstanceRecord old = this.records.findNewest(subscriptionId, instanceId, null)
 			.orElseThrow(() -> new ApiException(ErrorCode.RECORD_NOT_EXIST,
 					"no record of instance " + instanceId + " in subscription " + subscriptionId));
 		FailedSubStep point = retryPoint(old).orElseThrow(() -> new ApiException(ErrorCode.RECORD_NOT_EXIST,
 				"nothing to retry: the latest record of " + instanceId + " has no failed sub-step (it is "
-						+ old.status() + ")"));
+						+ old.status() + ")" + source.map((name) -> ", as last synced from " + name).orElse("")));
+		if (source.isPresent()) {
+			return forward(subscriptionId, instanceId, point, access);
+		}
 		Instant now = this.clock.instant();
 		this.tasks.lockAll(List.of(old.taskId()));
 		long taskId = this.tasks.insert(subscriptionId, false, false, true, access.actor(), now, now);
@@ -127,6 +140,21 @@ public class NodeRetry {
 				PipelineIds.of(pipelineId, recordId, PipelineIds.SUB_STEP, point.stepIndex(), point.subIndex()));
 		answer.put("retry_node_name", point.nodeName());
 		answer.put("task_id", taskId);
+		return answer;
+	}
+
+	private Map<String, Object> forward(long subscriptionId, String instanceId, FailedSubStep point, Access access) {
+		SourceActions.Forwarded forwarded = this.forwarding.send(subscriptionId, "retry_node",
+				Map.of("instance_id", instanceId), "RETRY_NODE", 1, instanceId + " from " + point.nodeName() + ": ",
+				access);
+		Map<String, Object> answer = new LinkedHashMap<>();
+		Map<?, ?> data = (forwarded.answer() instanceof Map<?, ?> map) ? map : Map.of();
+		answer.put("retry_node_id", data.get("retry_node_id"));
+		answer.put("retry_node_name", (data.get("retry_node_name") != null) ? data.get("retry_node_name")
+				: point.nodeName());
+		answer.put("task_id", null);
+		answer.put("source_task_id", forwarded.taskId().orElse(null));
+		answer.put("mirrored_from", forwarded.source());
 		return answer;
 	}
 

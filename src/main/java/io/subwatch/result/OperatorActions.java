@@ -3,8 +3,10 @@ package io.subwatch.result;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -16,6 +18,7 @@ import io.subwatch.subscription.LogLine;
 import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.RecordCreation;
 import io.subwatch.subscription.RecordStopper;
+import io.subwatch.subscription.SourceActions;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
@@ -30,7 +33,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * retry and revoke (spec section 8), for the API and the pages alike. Both lock the subscription first, so they run
- * one at a time per subscription and never pick the same records twice.
+ * one at a time per subscription and never pick the same records twice. On a subscription mirrored from another
+ * NodeMan they choose the hosts the same way, from the data as last synced, and send the action to the source
+ * ({@link SourceActions}); the audit records the source's answer, or its refusal.
  */
 @Service
 public class OperatorActions {
@@ -59,9 +64,11 @@ public class OperatorActions {
 
 	private final AuditDao audit;
 
+	private final SourceForwarding forwarding;
+
 	OperatorActions(SubscriptionDao subscriptions, TaskDao tasks, InstanceRecordDao records, RecordQueryDao queries,
 			RecordCreation recordCreation, RecordStopper stopper, SelectionResolver resolver, Clock clock, SubwatchProperties properties,
-			AuditDao audit) {
+			AuditDao audit, SourceForwarding forwarding) {
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.records = records;
@@ -72,19 +79,29 @@ public class OperatorActions {
 		this.clock = clock;
 		this.properties = properties;
 		this.audit = audit;
+		this.forwarding = forwarding;
 	}
 
-	/** What retry did: the new task and how many instances run again. */
-	public record Retried(long taskId, int instanceCount) {
+	/**
+	 * What retry did: the new task and how many instances run again; on a mirrored subscription the source's answer
+	 * instead of a task here (null until the next sync brings the source's new task).
+	 */
+	public record Retried(Long taskId, int instanceCount, SourceActions.Forwarded forwarded) {
+
+		public Retried(long taskId, int instanceCount) {
+			this(Long.valueOf(taskId), instanceCount, null);
+		}
+
 	}
 
 	/**
 	 * A new task for the instances whose latest record FAILED or was TERMINATED (never pending, running or succeeded
 	 * ones), optionally only some instances or only instances of some tasks.
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = SourceActions.Refused.class)
 	public Retried retry(long subscriptionId, List<String> instanceIds, List<Long> taskIds, Access access) {
-		Subscription subscription = lockWritable(subscriptionId, access);
+		Optional<String> source = this.forwarding.sourceOf(subscriptionId);
+		Subscription subscription = lockWritable(subscriptionId, access, ErrorCode.VALIDATION, source.isEmpty());
 		if (taskIds != null && !taskIds.isEmpty()) {
 			this.resolver.tasksOf(subscription, taskIds);
 		}
@@ -92,7 +109,13 @@ public class OperatorActions {
 				(taskIds != null && !taskIds.isEmpty()) ? taskIds : null);
 		if (candidates.isEmpty()) {
 			throw new ApiException(ErrorCode.RECORD_NOT_EXIST, "nothing to retry: no instance"
-					+ ((instanceIds != null) ? " of instance_id_list" : "") + " has a FAILED or TERMINATED latest record");
+					+ ((instanceIds != null) ? " of instance_id_list" : "") + " has a FAILED or TERMINATED latest record"
+					+ source.map((name) -> " (as last synced from " + name + ")").orElse(""));
+		}
+		if (source.isPresent()) {
+			SourceActions.Forwarded answer = this.forwarding.send(subscriptionId, "retry",
+					hostsParam(instanceIds, taskIds, candidates), "RETRY", candidates.size(), access);
+			return new Retried(null, candidates.size(), answer);
 		}
 		Instant now = this.clock.instant();
 		// every task involved, locked once in ascending order before any chunk (the order event batches use)
@@ -117,7 +140,7 @@ public class OperatorActions {
 	}
 
 	/** The latest PENDING/RUNNING records become TERMINATED; 3800016 when there are none. */
-	@Transactional
+	@Transactional(noRollbackFor = SourceActions.Refused.class)
 	public int revoke(long subscriptionId, List<String> instanceIds, String reason, Access access) {
 		return revoke(subscriptionId, instanceIds, null, reason, access);
 	}
@@ -126,11 +149,13 @@ public class OperatorActions {
 	 * As {@link #revoke(long, List, String, Access)}, optionally only instances that have a record in
 	 * {@code taskIds} (the pages terminate "all hosts of this task").
 	 */
-	@Transactional
+	@Transactional(noRollbackFor = SourceActions.Refused.class)
 	public int revoke(long subscriptionId, List<String> instanceIds, List<Long> taskIds, String reason,
 			Access access) {
+		Optional<String> source = this.forwarding.sourceOf(subscriptionId);
 		// spec section 7: revoke of a subscription that does not exist found nothing to revoke
-		Subscription subscription = lockWritable(subscriptionId, access, ErrorCode.NOTHING_TO_REVOKE);
+		Subscription subscription = lockWritable(subscriptionId, access, ErrorCode.NOTHING_TO_REVOKE,
+				source.isEmpty());
 		if (taskIds != null && !taskIds.isEmpty()) {
 			this.resolver.tasksOf(subscription, taskIds);
 		}
@@ -138,7 +163,14 @@ public class OperatorActions {
 				(taskIds != null && !taskIds.isEmpty()) ? taskIds : null);
 		if (targets.isEmpty()) {
 			throw new ApiException(ErrorCode.NOTHING_TO_REVOKE, "nothing to revoke: no instance"
-					+ ((instanceIds != null) ? " of instance_id_list" : "") + " is pending or running");
+					+ ((instanceIds != null) ? " of instance_id_list" : "") + " is pending or running"
+					+ source.map((name) -> " (as last synced from " + name + ")").orElse(""));
+		}
+		if (source.isPresent()) {
+			// NodeMan's revoke takes no reason: it stays in the audit here
+			this.forwarding.send(subscriptionId, "revoke", hostsParam(instanceIds, taskIds, targets), "TERMINATE",
+					targets.size(), access);
+			return targets.size();
 		}
 		Instant now = this.clock.instant();
 		String line = LogLine.of(now, this.properties.timeZone(), "WARNING", "terminated by " + access.actor()
@@ -189,17 +221,32 @@ public class OperatorActions {
 		return new ArrayList<>(ids);
 	}
 
-	private Subscription lockWritable(long subscriptionId, Access access) {
-		return lockWritable(subscriptionId, access, ErrorCode.VALIDATION);
+	/**
+	 * The source's {@code instance_id_list}: none when every host is meant (the source chooses from its own data),
+	 * else the hosts chosen here.
+	 */
+	private Map<String, Object> hostsParam(List<String> instanceIds, List<Long> taskIds, List<Long> chosen) {
+		Map<String, Object> params = new LinkedHashMap<>();
+		if (instanceIds != null || (taskIds != null && !taskIds.isEmpty())) {
+			List<String> hosts = new ArrayList<>(chosen.size());
+			for (List<Long> chunk : InstanceRecordDao.chunks(chosen)) {
+				this.records.findAllByIds(chunk).forEach((record) -> hosts.add(record.instanceId()));
+			}
+			params.put("instance_id_list", hosts);
+		}
+		return params;
 	}
 
-	private Subscription lockWritable(long subscriptionId, Access access, ErrorCode whenMissing) {
+	/** The subscription if the caller may change it, locked unless its actions go to a source (nothing here). */
+	private Subscription lockWritable(long subscriptionId, Access access, ErrorCode whenMissing, boolean lock) {
 		Subscription subscription = this.resolver.visibleSubscription(subscriptionId, access, whenMissing);
 		if (!access.canWrite(subscription.bkBizId(), subscription.id())) {
 			throw new ApiException(ErrorCode.FORBIDDEN,
 					"this caller may read subscription " + subscriptionId + " but not change it");
 		}
-		this.subscriptions.lock(subscriptionId);
+		if (lock) {
+			this.subscriptions.lock(subscriptionId);
+		}
 		return subscription;
 	}
 

@@ -26,6 +26,8 @@ enum SubscriptionEndpoint {
 			"Per subscription: status counts over the scope's latest records and reported plugin versions"),
 	INSTANCE_STATUS("instance_status", Set.of("GET", "POST"),
 			"Per subscription: each scope instance's status, running task and last task"),
+	SEARCH_DEPLOY_POLICY("search_deploy_policy", Set.of("POST"),
+			"Plugin deployment policies (category policy) meeting bk_biz_ids and conditions, paged: total and list"),
 	CREATE("create"),
 	UPDATE("update"),
 	DELETE("delete"),
@@ -34,7 +36,6 @@ enum SubscriptionEndpoint {
 	FETCH_COMMANDS("fetch_commands"),
 	COLLECT_TASK_RESULT_DETAIL("collect_task_result_detail"),
 	CMDB_SUBSCRIPTION("cmdb_subscription"),
-	SEARCH_DEPLOY_POLICY("search_deploy_policy"),
 	QUERY_HOST_POLICY("query_host_policy"),
 	QUERY_HOST_SUBSCRIPTIONS("query_host_subscriptions"),
 	SWITCH_BIZ("switch_biz");

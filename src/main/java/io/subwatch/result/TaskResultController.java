@@ -3,10 +3,13 @@ package io.subwatch.result;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import io.subwatch.security.Access;
+import io.subwatch.subscription.SourceActions;
 import io.subwatch.system.ApiException;
 import io.subwatch.system.ApiResponse;
 import io.subwatch.system.ErrorCode;
@@ -50,10 +53,14 @@ class TaskResultController {
 
 	private final LockRetry lockRetry;
 
+	private final SourceActions sources;
+
+	private final DeployPolicySearch policies;
+
 	TaskResultController(TaskResultService taskResult, TaskResultDetailService detail, OperatorActions actions,
 			NodeRetry nodeRetry, SelectionResolver resolver, InfoService info, StatisticService statistic,
-			InstanceStatusService instanceStatus, JsonMapper json,
-			LockRetry lockRetry) {
+			InstanceStatusService instanceStatus, JsonMapper json, LockRetry lockRetry, SourceActions sources,
+			DeployPolicySearch policies) {
 		this.taskResult = taskResult;
 		this.detail = detail;
 		this.actions = actions;
@@ -64,6 +71,8 @@ class TaskResultController {
 		this.instanceStatus = instanceStatus;
 		this.json = json;
 		this.lockRetry = lockRetry;
+		this.sources = sources;
+		this.policies = policies;
 	}
 
 	@RequestMapping(path = { "/backend/api/subscription/{name}", "/backend/api/subscription/{name}/",
@@ -123,6 +132,7 @@ class TaskResultController {
 						params.optionalBoolean("show_task_detail", false), access, output(response));
 				yield null;
 			}
+			case SEARCH_DEPLOY_POLICY -> ApiResponse.ok(this.policies.search(params, access));
 			default -> throw new IllegalStateException("endpoint without a handler: " + endpoint);
 		};
 	}
@@ -131,13 +141,36 @@ class TaskResultController {
 		OperatorActions.Retried retried = this.lockRetry.run(() -> this.actions.retry(
 				params.requireLong("subscription_id"), params.stringListOrAll("instance_id_list"),
 				params.taskIdList(), access));
+		if (retried.forwarded() != null) {
+			return ApiResponse.ok(forwarded(retried.forwarded(), Map.of("instance_count", retried.instanceCount())));
+		}
 		return ApiResponse.ok(Map.of("task_id", retried.taskId(), "instance_count", retried.instanceCount()));
 	}
 
 	private ApiResponse revoke(ParamReader params, Access access) {
-		int terminated = this.lockRetry.run(() -> this.actions.revoke(params.requireLong("subscription_id"),
+		long subscriptionId = params.requireLong("subscription_id");
+		int terminated = this.lockRetry.run(() -> this.actions.revoke(subscriptionId,
 				params.stringListOrAll("instance_id_list"), params.optionalText("reason", 500), access));
+		Optional<String> source = this.sources.sourceOf(subscriptionId);
+		if (source.isPresent()) {
+			// the source took it; the hosts show as terminated here with the next sync
+			return ApiResponse.ok(Map.of("terminated", terminated, "mirrored_from", source.get()));
+		}
 		return ApiResponse.ok(Map.of("terminated", terminated));
+	}
+
+	/**
+	 * The answer to an action a source did: its task ({@code source_task_id}, known here as {@code task_id} only
+	 * after the next sync, so null), the source's name and its whole answer.
+	 */
+	private static Map<String, Object> forwarded(SourceActions.Forwarded forwarded, Map<String, Object> local) {
+		Map<String, Object> answer = new LinkedHashMap<>();
+		answer.put("task_id", null);
+		answer.putAll(local);
+		answer.put("source_task_id", forwarded.taskId().orElse(null));
+		answer.put("mirrored_from", forwarded.source());
+		answer.put("source_answer", forwarded.answer());
+		return answer;
 	}
 
 	/** Query parameters, overlaid by the JSON body when there is one. */

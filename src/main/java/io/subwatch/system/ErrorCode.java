@@ -9,7 +9,12 @@ public enum ErrorCode {
 	/** The database cannot be reached (HTTP 503): retry later, nothing is known to have changed. */
 	DATABASE_UNAVAILABLE(3800502),
 	/** A NodeMan endpoint that manages subscriptions: subwatch only reports results (like HTTP 501). */
-	NOT_SUPPORTED(3800501);
+	NOT_SUPPORTED(3800501),
+	/**
+	 * The source of a mirrored subscription refused an action, could not be reached or answered garbage (like HTTP 504:
+	 * the server behind this one failed).
+	 */
+	SOURCE_FAILED(3800504);
 
 	private final int code;
 

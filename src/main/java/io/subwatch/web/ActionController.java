@@ -1,7 +1,10 @@
 package io.subwatch.web;
 
+import java.util.Optional;
+
 import io.subwatch.result.OperatorActions;
 import io.subwatch.security.Access;
+import io.subwatch.subscription.SourceActions;
 import io.subwatch.system.ApiException;
 import io.subwatch.system.ErrorCode;
 import jakarta.servlet.http.HttpSession;
@@ -28,9 +31,17 @@ class ActionController {
 
 	private final ActionTokenDao tokens;
 
-	ActionController(OperatorPages operator, ActionTokenDao tokens) {
+	private final SourceActions sources;
+
+	ActionController(OperatorPages operator, ActionTokenDao tokens, SourceActions sources) {
 		this.operator = operator;
 		this.tokens = tokens;
+		this.sources = sources;
+	}
+
+	/** The source's new task id as the source answered it, for the message. */
+	static String sourceTask(SourceActions.Forwarded forwarded) {
+		return forwarded.taskId().map(String::valueOf).orElse("?");
 	}
 
 	@RequestMapping(path = "/subscriptions/{id}/confirm", method = { RequestMethod.GET, RequestMethod.POST })
@@ -59,6 +70,12 @@ class ActionController {
 		Flash flash;
 		try {
 			OperatorActions.Retried retried = this.operator.retry(id, target, access);
+			if (retried.forwarded() != null) {
+				to = target.backHref();
+				flash = changed(Flash.ok("action.retriedAtSource", retried.forwarded().source(),
+						retried.instanceCount(), sourceTask(retried.forwarded())), form, retried.instanceCount());
+				return done(session, form, to, flash, redirect);
+			}
 			to = (target.mode() == ActionTarget.Mode.ONE && target.back() != null
 					&& target.back().startsWith("/subscriptions/" + id + "/instances/"))
 							? Href.instance(id, target.instances().get(0)).param("task", retried.taskId()).toString()
@@ -86,7 +103,9 @@ class ActionController {
 		Flash flash;
 		try {
 			int stopped = this.operator.terminate(id, target, form.trimmedReason(), access);
-			flash = changed(Flash.ok("action.terminated", stopped), form, stopped);
+			Optional<String> source = this.sources.sourceOf(id);
+			flash = changed(source.isPresent() ? Flash.ok("action.terminatedAtSource", source.get(), stopped)
+					: Flash.ok("action.terminated", stopped), form, stopped);
 		}
 		catch (ApiException ex) {
 			flash = refused(ex, "action.nothingToTerminate");

@@ -154,6 +154,14 @@ class InstanceController {
 		Flash flash;
 		try {
 			Map<String, Object> retried = this.nodeRetry.retry(id, instanceId, access);
+			if (retried.get("mirrored_from") != null) {
+				flash = Flash.ok("action.retriedNodeAtSource", retried.get("mirrored_from"),
+						retried.get("retry_node_name"),
+						(retried.get("source_task_id") != null) ? String.valueOf(retried.get("source_task_id")) : "?");
+				ActionTokens.complete(session, token, to, flash);
+				redirect.addFlashAttribute("flash", flash);
+				return "redirect:" + to;
+			}
 			to = Href.instance(id, instanceId).param("task", retried.get("task_id")).toString();
 			flash = Flash.ok("action.retriedNode", retried.get("retry_node_name"), retried.get("task_id"));
 		}

@@ -54,6 +54,12 @@ final class AppProcess implements AutoCloseable {
 			port = socket.getLocalPort();
 			managementPort = management.getLocalPort();
 		}
+		return start(launch, db, heap, workDir, port, managementPort, extraArgs);
+	}
+
+	/** As {@link #start(Launch, BenchDatabase, String, Path, String...)}, on the given ports. */
+	static AppProcess start(Launch launch, BenchDatabase db, String heap, Path workDir, int port, int managementPort,
+			String... extraArgs) throws Exception {
 		Files.createDirectories(workDir);
 		Path log = workDir.resolve("app-" + db.name() + "-" + heap + ((extraArgs.length > 0) ? "-simulating" : "")
 				+ ".log");
@@ -107,6 +113,12 @@ final class AppProcess implements AutoCloseable {
 	String startedLine() throws IOException {
 		Matcher matcher = Pattern.compile("Started SubwatchApplication in ([0-9.]+) seconds").matcher(Files.readString(this.log));
 		return matcher.find() ? matcher.group(1) + " s" : "?";
+	}
+
+	/** CPU time the app's JVM has used so far (all its threads), as the operating system counts it. */
+	Duration cpuTime() {
+		return this.process.info().totalCpuDuration().orElseThrow(
+				() -> new IllegalStateException("this platform does not report a process's CPU time"));
 	}
 
 	URI uri(String pathAndQuery) {

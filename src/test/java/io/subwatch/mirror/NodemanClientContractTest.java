@@ -62,9 +62,44 @@ class NodemanClientContractTest {
 	}
 
 	private NodemanClient client(double perSecond) {
-		return new NodemanClient(new MirrorProperties.Source("nodeman", "http://127.0.0.1:"
-				+ this.server.getAddress().getPort() + "/", "esb_test", "xxx", "admin", List.of(1L),
-				Duration.ofSeconds(10), perSecond, ZoneId.of("Asia/Shanghai")), this.json);
+		return new NodemanClient(source(List.of(), perSecond), this.json);
+	}
+
+	private MirrorProperties.Source source(List<Long> bizIds, double perSecond) {
+		return new MirrorProperties.Source("nodeman", "http://127.0.0.1:" + this.server.getAddress().getPort() + "/",
+				"esb_test", "xxx", "admin", List.of(1L), bizIds, Duration.ofSeconds(10), perSecond,
+				ZoneId.of("Asia/Shanghai"));
+	}
+
+	@Test
+	void listsThePoliciesOfTheBusinessesAndNothingWhereTheSourceCannot() {
+		this.answer = """
+				{"result": true, "code": 0, "message": "", "data": {"total": 2, "list": [
+				  {"id": 31, "name": "日志采集", "plugin_name": "bkunifylogbeat", "bk_biz_scope": [2, 3],
+				   "update_time": "2020-07-26 19:17:56", "creator": "admin", "enable": true, "expand": false},
+				  {"id": 12, "name": "basereport", "plugin_name": "basereport", "bk_biz_scope": [2],
+				   "update_time": "2020-07-26 19:17:56", "creator": "admin", "enable": false, "expand": false}]}}
+				""";
+		MirrorProperties.Source source = source(List.of(2L, 3L), 100);
+		NodemanClient client = new NodemanClient(source, this.json);
+		SourceListing listing = new SourceListing();
+		assertThat(listing.byBusiness(source, client)).containsExactly(12L, 31L);
+		assertThat(this.requests.poll()).startsWith("/backend/api/subscription/search_deploy_policy/ ")
+			.contains("\"bk_biz_ids\":[2,3]", "\"only_root\":false", "\"page\":1", "\"pagesize\":500");
+		// a NodeMan without the endpoint (Django's 404 page), or a subwatch refusing it: nothing listed, no failure
+		this.httpStatus = 404;
+		this.answer = "<h1>Not Found</h1>";
+		assertThat(listing.byBusiness(source, client)).isEmpty();
+		this.httpStatus = 200;
+		this.answer = "{\"result\": false, \"code\": 3800501, \"message\": \"not offered\", \"data\": null}";
+		assertThat(listing.byBusiness(source, client)).isEmpty();
+		// refused credentials fail the sync as any request does
+		this.answer = "{\"result\": false, \"code\": 3800401, \"message\": \"who?\", \"data\": null}";
+		assertThatThrownBy(() -> listing.byBusiness(source, client)).isInstanceOf(NodemanException.class);
+		// without bk-biz-ids nothing is asked
+		long before = client.requests();
+		assertThat(listing.byBusiness(source(List.of(), 100), client)).isEmpty();
+		assertThat(client.requests()).isEqualTo(before);
 	}
 
 	@Test

@@ -148,7 +148,7 @@ class SubscriptionRoutesTest {
 	@Test
 	void managementEndpointsAnswerThatSubwatchOnlyReportsResults() {
 		for (String name : List.of("create", "update", "delete", "run", "switch", "fetch_commands",
-				"collect_task_result_detail", "cmdb_subscription", "search_deploy_policy", "query_host_policy",
+				"collect_task_result_detail", "cmdb_subscription", "query_host_policy",
 				"query_host_subscriptions", "switch_biz")) {
 			for (String url : urls(name)) {
 				for (JsonNode answer : List.of(this.api.post(url, Map.of("subscription_id", this.s.subscriptionId)),
