@@ -1,13 +1,16 @@
 package io.subwatch.progress;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.subwatch.subscription.DbTime;
-import io.subwatch.subscription.InstanceRecordDao;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.SubStepDao;
+import io.subwatch.subscription.SubStepState;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -38,48 +41,53 @@ class ProgressDao {
 	record Bucket(int index, long hosts) {
 	}
 
+	/**
+	 * A lower bound that makes "finished" an index range: unfinished records (NULL) sort first or last depending on
+	 * the database's NULL ordering, and a descending read must not walk past them.
+	 */
+	private static final LocalDateTime ZERO = LocalDateTime.of(1970, 1, 1, 0, 0);
+
 	private final JdbcClient jdbc;
 
-	ProgressDao(JdbcClient jdbc) {
+	private final SubStepDao subSteps;
+
+	ProgressDao(JdbcClient jdbc, SubStepDao subSteps) {
 		this.jdbc = jdbc;
+		this.subSteps = subSteps;
 	}
 
 	/** Ids and plans of the task's {@code limit} most recently finished records, newest first. */
 	private List<long[]> findRecentlyFinished(long taskId, int limit) {
 		return this.jdbc.sql("""
 				SELECT r.id, r.plan_id FROM instance_record r
-				WHERE r.task_id = :task AND r.finish_time IS NOT NULL
-				ORDER BY r.task_id DESC, r.finish_time DESC LIMIT :limit""")
+				WHERE r.task_id = :task AND r.finish_time > :zero
+				ORDER BY r.task_id DESC, r.finish_time DESC LIMIT """ + " " + limit)
 			.param("task", taskId)
-			.param("limit", limit)
+			.param("zero", ZERO)
 			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
 			.list();
 	}
 
 	/**
 	 * Durations of the sub-steps that succeeded or failed, of the task's {@code limit} most recently finished records
-	 * (a sub-step terminated by an operator did not run its course and is left out).
+	 * (a sub-step terminated by an operator did not run its course and is left out). The sub-steps come through
+	 * {@link SubStepDao#findByRecordIds}, which turns the ids into index ranges and short IN lists (H2 tests a long
+	 * IN list against every row it reads).
 	 */
 	FinishedSample findFinishedSample(long taskId, int limit) {
 		List<long[]> records = findRecentlyFinished(taskId, limit);
 		Map<Long, Long> plans = new HashMap<>();
 		records.forEach((r) -> plans.put(r[0], r[1]));
 		List<FinishedSubStep> sample = new ArrayList<>();
-		for (List<Long> chunk : InstanceRecordDao.chunks(new ArrayList<>(plans.keySet()))) {
-			this.jdbc.sql("""
-					SELECT s.record_id, s.step_index, s.sub_index, s.start_time, s.finish_time FROM record_sub_step s
-					WHERE s.record_id IN (:ids) AND s.status IN ('SUCCESS', 'FAILED')
-					ORDER BY s.record_id, s.step_index, s.sub_index""")
-				.param("ids", chunk)
-				.query((rs) -> {
-					Instant start = DbTime.read(rs, 4);
-					Instant finish = DbTime.read(rs, 5);
-					if (start != null && finish != null && !finish.isBefore(start)) {
-						sample.add(new FinishedSubStep(plans.get(rs.getLong(1)), rs.getInt(2), rs.getInt(3),
-								finish.toEpochMilli() - start.toEpochMilli()));
-					}
-				});
-		}
+		this.subSteps.findByRecordIds(plans.keySet()).forEach((recordId, states) -> {
+			for (SubStepState state : states.values()) {
+				boolean ran = state.status() == Status.SUCCESS || state.status() == Status.FAILED;
+				if (ran && state.startTime() != null && state.finishTime() != null && !state.finishTime().isBefore(state.startTime())) {
+					sample.add(new FinishedSubStep(plans.get(recordId), state.stepIndex(), state.subIndex(),
+							state.finishTime().toEpochMilli() - state.startTime().toEpochMilli()));
+				}
+			}
+		});
 		return new FinishedSample(records.size(), sample);
 	}
 
@@ -111,9 +119,10 @@ class ProgressDao {
 	/** The task's last finish time, or null when nothing finished. */
 	Instant findLastFinish(long taskId) {
 		return this.jdbc.sql("""
-				SELECT r.finish_time FROM instance_record r WHERE r.task_id = :task AND r.finish_time IS NOT NULL
+				SELECT r.finish_time FROM instance_record r WHERE r.task_id = :task AND r.finish_time > :zero
 				ORDER BY r.task_id DESC, r.finish_time DESC LIMIT 1""")
 			.param("task", taskId)
+			.param("zero", ZERO)
 			.query((rs, n) -> DbTime.read(rs, 1))
 			.optional()
 			.orElse(null);
@@ -122,10 +131,10 @@ class ProgressDao {
 	/** Finished records per bucket of {@code widthSeconds} from {@code origin}, buckets without any left out. */
 	List<Bucket> findFinishedPerBucket(long taskId, Instant origin, long widthSeconds) {
 		return this.jdbc.sql("""
-				SELECT FLOOR(TIMESTAMPDIFF(SECOND, :origin, r.finish_time) / :width) AS bucket, COUNT(*) AS hosts
-				FROM instance_record r WHERE r.task_id = :task AND r.finish_time >= :origin
-				GROUP BY FLOOR(TIMESTAMPDIFF(SECOND, :origin, r.finish_time) / :width)
-				ORDER BY bucket""")
+				SELECT f.bucket, COUNT(*) AS hosts FROM (
+				  SELECT FLOOR(TIMESTAMPDIFF(SECOND, :origin, r.finish_time) / :width) AS bucket
+				  FROM instance_record r WHERE r.task_id = :task AND r.finish_time >= :origin) f
+				GROUP BY f.bucket ORDER BY f.bucket""")
 			.param("task", taskId)
 			.param("origin", DbTime.toDb(origin))
 			.param("width", widthSeconds)

@@ -16,7 +16,6 @@ import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.Task;
 
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Builds the progress panels of the task a subscription page shows, called by the page's template once the page has
@@ -26,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProgressPanels {
 
 	/** How many of the most recently finished hosts the sub-step durations are taken from. */
-	static final int SAMPLE_RECORDS = 2_000;
+	static final int SAMPLE_RECORDS = 1_000;
 
 	private final ProgressDao dao;
 
@@ -44,7 +43,6 @@ public class ProgressPanels {
 	}
 
 	/** The panels of {@code task} with its {@code counts}; null when the page shows no single task. */
-	@Transactional(readOnly = true)
 	public ProgressView forTask(Task task, StatusCounts counts) {
 		if (task == null) {
 			return null;
