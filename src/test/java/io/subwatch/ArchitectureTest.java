@@ -51,6 +51,18 @@ class ArchitectureTest {
 			.check(MAIN);
 	}
 
+	/** The breakdown panels read the place counters the core keeps; they know nothing of pages, API or writers. */
+	@Test
+	void theBreakdownKnowsOnlyTheCore() {
+		noClasses().that()
+			.resideInAPackage("io.subwatch.breakdown..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.ingest..",
+					"io.subwatch.security..", "io.subwatch.simulate..", "io.subwatch.demo..")
+			.check(MAIN);
+	}
+
 	/** Security enforces who may do what; the admin pages only change its rows, through its public API. */
 	@Test
 	void securityKnowsNothingOfTheAdminPages() {

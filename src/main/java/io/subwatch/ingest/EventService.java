@@ -20,6 +20,7 @@ import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
 import io.subwatch.subscription.LogEntry;
 import io.subwatch.subscription.RecordLocks;
+import io.subwatch.subscription.RecordPlaces;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
@@ -59,8 +60,12 @@ public class EventService {
 
 	private final IngestMetrics metrics;
 
+	private final RecordPlaces places;
+
 	EventService(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
-			SubscriptionDao subscriptions, RecordLocks locks, TaskDao tasks, Clock clock, MeterRegistry meters) {
+			SubscriptionDao subscriptions, RecordLocks locks, TaskDao tasks, Clock clock, MeterRegistry meters,
+			RecordPlaces places) {
+		this.places = places;
 		this.metrics = new IngestMetrics(meters);
 		this.locks = locks;
 		this.tasks = tasks;
@@ -143,6 +148,7 @@ public class EventService {
 		List<SubStepDao.Write> updates = new ArrayList<>();
 		List<ProgressUpdate> progress = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
+		List<RecordPlaces.Moved> moved = new ArrayList<>();
 		Set<Long> activeTasks = new HashSet<>();
 		byRecord.values().stream().sorted(Comparator.comparingLong((t) -> t.record().id())).forEach((t) -> {
 			if (!t.changed()) {
@@ -152,6 +158,7 @@ public class EventService {
 			InstanceRecord record = t.record();
 			activeTasks.add(record.taskId());
 			RecordProgress after = t.progress();
+			moved.add(new RecordPlaces.Moved(record, after));
 			// The record row changes only when its own status or times do.
 			if (after.status() != record.status() || !Objects.equals(after.startTime(), record.startTime())
 					|| !Objects.equals(after.finishTime(), record.finishTime())) {
@@ -167,6 +174,7 @@ public class EventService {
 		this.subSteps.moveLogs(logs.moves());
 		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);
+		this.places.moved(moved);
 		this.tasks.touch(activeTasks, now);
 		return changedEvents.size();
 	}

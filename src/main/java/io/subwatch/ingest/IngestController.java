@@ -41,7 +41,8 @@ class IngestController {
 	@PostMapping("/subscriptions")
 	@Operation(summary = "Create a subscription with its steps; returns subscription_id")
 	ApiResponse createSubscription(@RequestBody JsonNode body, Access access) {
-		return ApiResponse.ok(Map.of("subscription_id", this.ingest.createSubscription(body, access)));
+		return ApiResponse
+			.ok(Map.of("subscription_id", this.lockRetry.run(() -> this.ingest.createSubscription(body, access))));
 	}
 
 	@PostMapping("/subscriptions/{subscriptionId}/tasks")
@@ -84,7 +85,8 @@ class IngestController {
 	@PostMapping("/events")
 	@Operation(summary = "Apply a batch of step and instance events")
 	ApiResponse events(@RequestBody JsonNode body, Access access) {
-		return ApiResponse.ok(this.lockRetry.run(() -> this.events.apply(body, access)));
+		// a batch applied twice changes nothing the second time: it is also sent again after a lost connection
+		return ApiResponse.ok(this.lockRetry.runIdempotent(() -> this.events.apply(body, access)));
 	}
 
 }

@@ -16,6 +16,7 @@ import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.LogEntry;
 import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.RecordCreation;
+import io.subwatch.subscription.RecordPlaces;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
@@ -51,6 +52,8 @@ public class NodeRetry {
 
 	private final RecordCreation recordCreation;
 
+	private final RecordPlaces places;
+
 	private final SelectionResolver resolver;
 
 	private final Clock clock;
@@ -58,7 +61,9 @@ public class NodeRetry {
 	private final AuditDao audit;
 
 	NodeRetry(SubscriptionDao subscriptions, TaskDao tasks, InstanceRecordDao records, SubStepDao subSteps,
-			StepPlanDao plans, RecordCreation recordCreation, SelectionResolver resolver, Clock clock, AuditDao audit) {
+			StepPlanDao plans, RecordCreation recordCreation, SelectionResolver resolver, Clock clock, AuditDao audit,
+			RecordPlaces places) {
+		this.places = places;
 		this.subscriptions = subscriptions;
 		this.tasks = tasks;
 		this.records = records;
@@ -182,6 +187,9 @@ public class NodeRetry {
 		// still PENDING (the retried sub-step has not started), so the counters need no change
 		this.records.updateProgress(List.of(new InstanceRecordDao.ProgressUpdate(recordId, progress.status(),
 				progress.startTime(), progress.finishTime())), now);
+		// but it now stands at the retried sub-step
+		this.places.moved(List.of(new RecordPlaces.Moved(this.records.findByIds(List.of(recordId)).get(recordId),
+				progress)));
 	}
 
 }

@@ -13,11 +13,14 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = "subwatch.jobs.enabled", havingValue = "true", matchIfMissing = true)
 class RetentionSchedule {
 
+	private final TaskRetention tasks;
+
 	private final LogRetention logs;
 
 	private final Clock clock;
 
-	RetentionSchedule(LogRetention logs, Clock clock) {
+	RetentionSchedule(TaskRetention tasks, LogRetention logs, Clock clock) {
+		this.tasks = tasks;
 		this.logs = logs;
 		this.clock = clock;
 	}
@@ -26,6 +29,8 @@ class RetentionSchedule {
 			initialDelayString = "${subwatch.retention.interval:1h}")
 	@SchedulerLock(name = "retention", lockAtMostFor = "PT2H")
 	void run() {
+		// Tasks first: their logs go with them, so the log walk afterwards has less to look at.
+		this.tasks.run(this.clock.instant());
 		this.logs.run(this.clock.instant());
 	}
 

@@ -28,8 +28,11 @@ public class RecordCreation {
 
 	private final HostStatusDao hostStatuses;
 
+	private final RecordPlaces places;
+
 	RecordCreation(InstanceRecordDao records, TaskDao tasks, CounterDao counters, RecordLocks locks,
-			HostStatusDao hostStatuses) {
+			HostStatusDao hostStatuses, RecordPlaces places) {
+		this.places = places;
 		this.records = records;
 		this.tasks = tasks;
 		this.counters = counters;
@@ -58,6 +61,7 @@ public class RecordCreation {
 		}
 		this.tasks.addInstanceCount(taskId, newRecords.size());
 		this.counters.apply(deltas);
+		this.places.created(subscriptionId, taskId, newRecords, replaced);
 		return ids;
 	}
 

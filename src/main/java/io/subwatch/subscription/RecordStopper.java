@@ -32,8 +32,11 @@ public class RecordStopper {
 
 	private final RecordLocks locks;
 
+	private final RecordPlaces places;
+
 	RecordStopper(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
-			RecordLocks locks) {
+			RecordLocks locks, RecordPlaces places) {
+		this.places = places;
 		this.records = records;
 		this.subSteps = subSteps;
 		this.plans = plans;
@@ -61,6 +64,7 @@ public class RecordStopper {
 		List<SubStepDao.LogAppend> logs = new ArrayList<>();
 		List<ProgressUpdate> progress = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
+		List<RecordPlaces.Moved> moved = new ArrayList<>();
 		for (InstanceRecord record : active) {
 			StepPlan plan = this.plans.findById(record.planId());
 			Map<Integer, SubStepState> states = new HashMap<>(stored.getOrDefault(record.id(), Map.of()));
@@ -80,6 +84,7 @@ public class RecordStopper {
 					finalStatus));
 			RecordProgress after = RecordProgress.of(plan, states);
 			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
+			moved.add(new RecordPlaces.Moved(record, after));
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		}
 		this.subSteps.insertAll(inserts, now);
@@ -87,6 +92,7 @@ public class RecordStopper {
 		this.subSteps.appendLogs(logs);
 		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);
+		this.places.moved(moved);
 		return active.size();
 	}
 

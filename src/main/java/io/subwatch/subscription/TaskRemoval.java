@@ -25,7 +25,11 @@ public class TaskRemoval {
 
 	private final CounterDao counters;
 
-	TaskRemoval(JdbcClient jdbc, InstanceRecordDao records, TaskDao tasks, CounterDao counters) {
+	private final RecordPlaces places;
+
+	TaskRemoval(JdbcClient jdbc, InstanceRecordDao records, TaskDao tasks, CounterDao counters,
+			RecordPlaces places) {
+		this.places = places;
 		this.jdbc = jdbc;
 		this.records = records;
 		this.tasks = tasks;
@@ -68,14 +72,44 @@ public class TaskRemoval {
 			deltas.joinLatest(subscriptionId, restored.status());
 		}
 		List<Long> ids = new ArrayList<>(locked.keySet());
+		// counters first, then places, as every writer does; both before the rows (and their places) go
+		this.counters.apply(deltas);
+		this.places.removed(locked.values(), previous.values());
 		this.records.setLatest(new ArrayList<>(previous.keySet()));
+		deleteRows(ids);
+		this.tasks.addInstanceCount(taskId, -ids.size());
+	}
+
+	/**
+	 * Removes up to {@code limit} records of a task that are no longer their instances' latest (retention of old
+	 * tasks): nothing anyone sees as current changes, only the task's own counters and instance count follow. Locks the
+	 * task like every other writer of its records. Returns how many records went; 0 when none are left.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int removeSupersededRecords(long subscriptionId, long taskId, int limit) {
+		this.tasks.lockAll(List.of(taskId));
+		List<InstanceRecord> chunk = this.jdbc.sql("SELECT " + InstanceRecordDao.COLUMNS + " " + """
+				FROM instance_record WHERE task_id = :taskId AND is_latest = FALSE ORDER BY task_id, id LIMIT :limit
+				""").param("taskId", taskId).param("limit", limit).query(InstanceRecordDao.MAPPER).list();
+		if (chunk.isEmpty()) {
+			return 0;
+		}
+		CounterDeltas deltas = new CounterDeltas();
+		chunk.forEach((record) -> deltas.move(taskId, subscriptionId, false, record.status(), null));
+		this.counters.apply(deltas);
+		this.places.removed(chunk, List.of());
+		deleteRows(chunk.stream().map(InstanceRecord::id).toList());
+		this.tasks.addInstanceCount(taskId, -chunk.size());
+		return chunk.size();
+	}
+
+	/** Deletes records and everything kept per record. */
+	private void deleteRows(List<Long> ids) {
 		for (String table : List.of("sub_step_log", "record_sub_step", "record_host_status")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE record_id IN (:ids)").param("ids", ids).update();
 		}
 		this.jdbc.sql("DELETE FROM instance_info WHERE record_id IN (:ids)").param("ids", ids).update();
 		this.jdbc.sql("DELETE FROM instance_record WHERE id IN (:ids)").param("ids", ids).update();
-		this.tasks.addInstanceCount(taskId, -ids.size());
-		this.counters.apply(deltas);
 	}
 
 }

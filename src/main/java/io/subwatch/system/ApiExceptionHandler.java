@@ -15,6 +15,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -76,6 +77,18 @@ class ApiExceptionHandler {
 				+ ((ex.getSupportedMethods() != null) ? "; use " + String.join(" or ", ex.getSupportedMethods()) : ""));
 	}
 
+	/**
+	 * Parameter names or values that Spring Security's firewall refuses (control characters, invalid UTF-8), found
+	 * when a handler first reads the parameters of a form-encoded body: a bad request, as when the firewall refuses
+	 * the request at the door (nothing of it is echoed).
+	 */
+	@ExceptionHandler(RequestRejectedException.class)
+	ResponseEntity<ApiResponse> rejected(RequestRejectedException ex) {
+		return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+			.body(ApiResponse.error(ErrorCode.VALIDATION, "the request's parameters are not valid: a name or value has "
+					+ "control characters or is not UTF-8; send a JSON body"));
+	}
+
 	/** Lock waits that outlasted their retries: nothing was changed, the caller should send the request again. */
 	@ExceptionHandler({ PessimisticLockingFailureException.class, QueryTimeoutException.class })
 	ResponseEntity<ApiResponse> busy(RuntimeException ex) {
@@ -88,6 +101,10 @@ class ApiExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ApiResponse> unexpected(Exception ex, HttpServletResponse response) {
+		if (DatabaseOutage.is(ex) && !response.isCommitted()) {
+			log.warn("API request failed, the database cannot be reached: {}", ex.getMessage());
+			return unavailable();
+		}
 		String requestId = Objects.requireNonNullElseGet(RequestIdFilter.current(), () -> UUID.randomUUID().toString());
 		log.error("Unexpected API error, request id {}", requestId, ex);
 		if (response.isCommitted()) {
@@ -95,6 +112,13 @@ class ApiExceptionHandler {
 			return null;
 		}
 		return respond(ErrorCode.UNEXPECTED, "unexpected error, request id " + requestId);
+	}
+
+	/** The database is down (or failing over): HTTP 503 with a code clients can retry on. */
+	static ResponseEntity<ApiResponse> unavailable() {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header("Retry-After", "5")
+			.body(ApiResponse.error(ErrorCode.DATABASE_UNAVAILABLE, DatabaseOutage.message()));
 	}
 
 	static ResponseEntity<ApiResponse> respond(ErrorCode code, String message) {

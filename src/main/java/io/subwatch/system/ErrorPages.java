@@ -17,6 +17,7 @@ import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
@@ -29,10 +30,34 @@ class ErrorPages extends BasicErrorController {
 
 	private final JsonMapper json;
 
+	private final ErrorAttributes attributes;
+
 	ErrorPages(ErrorAttributes attributes, ErrorProperties properties, List<ErrorViewResolver> resolvers,
 			JsonMapper json) {
 		super(attributes, properties, resolvers);
 		this.json = json;
+		this.attributes = attributes;
+	}
+
+	/**
+	 * The status the container reports, except that a failure to reach the database (thrown by a filter, say while
+	 * reading the session) is a 503: the friendly "try again in a moment" page (error/503), the API's 3800502.
+	 */
+	@Override
+	protected HttpStatus getStatus(HttpServletRequest request) {
+		HttpStatus status = super.getStatus(request);
+		if (status == HttpStatus.INTERNAL_SERVER_ERROR && databaseOutage(request)) {
+			return HttpStatus.SERVICE_UNAVAILABLE;
+		}
+		return status;
+	}
+
+	private boolean databaseOutage(HttpServletRequest request) {
+		Throwable error = this.attributes.getError(new ServletWebRequest(request));
+		if (error == null && request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable thrown) {
+			error = thrown;
+		}
+		return error != null && DatabaseOutage.is(error);
 	}
 
 	@Override
@@ -92,6 +117,9 @@ class ErrorPages extends BasicErrorController {
 
 	private ApiResponse envelope(HttpServletRequest request) {
 		HttpStatus status = getStatus(request);
+		if (status == HttpStatus.SERVICE_UNAVAILABLE && databaseOutage(request)) {
+			return ApiResponse.error(ErrorCode.DATABASE_UNAVAILABLE, DatabaseOutage.message());
+		}
 		ErrorCode code = switch (status) {
 			case UNAUTHORIZED -> ErrorCode.UNAUTHENTICATED;
 			case FORBIDDEN -> ErrorCode.FORBIDDEN;

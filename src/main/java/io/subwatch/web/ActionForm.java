@@ -11,14 +11,17 @@ import java.util.List;
  * @param expected how many hosts the confirmation counted
  * @param token the confirmation form's one-time token
  * @param reason why hosts are terminated (optional)
+ * @param at the view's breakdown filter (a sub-step), {@code error} its failure cluster
  */
 record ActionForm(String action, String mode, List<String> instance, Boolean matching, String task,
-		List<String> status, String q, String back, Integer expected, String token, String reason) {
+		List<String> status, String q, String back, Integer expected, String token, String reason, String at,
+		String error) {
 
 	static final int MAX_REASON = 500;
 
 	ActionTarget target(long subscriptionId, ActionTarget.Kind kind) {
-		ResultQuery filter = ResultQuery.parse(subscriptionId, this.task, this.status, this.q, null, null);
+		ResultQuery filter = ResultQuery.parse(subscriptionId, this.task, this.status, this.q, null, null, this.at,
+				this.error);
 		String safeBack = (this.back != null && !this.back.isBlank()) ? PageLinks.safeLocalPath(this.back) : null;
 		return new ActionTarget(kind, ActionTarget.Mode.parse(this.mode, Boolean.TRUE.equals(this.matching)),
 				(this.instance != null) ? this.instance.stream().filter((i) -> !i.isBlank()).toList() : List.of(),

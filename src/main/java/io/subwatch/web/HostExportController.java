@@ -47,8 +47,9 @@ class HostExportController {
 	@GetMapping("/subscriptions/{id}/hosts.txt")
 	ResponseEntity<StreamingResponseBody> hosts(@PathVariable long id, @RequestParam(required = false) String task,
 			@RequestParam(name = "status", required = false) List<String> status,
-			@RequestParam(required = false) String q, @RequestParam(required = false) String format, Access access) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, null, null);
+			@RequestParam(required = false) String q, @RequestParam(required = false) String format,
+			@RequestParam(required = false) String at, @RequestParam(required = false) String error, Access access) {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, null, null, at, error);
 		boolean cloud = "cloud".equals(format);
 		Subscription subscription = this.pageAccess.readable(id, access);
 		ResultScope scope = this.pages.scope(subscription, query.task());
@@ -56,7 +57,7 @@ class HostExportController {
 			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 			try {
 				if (query.search().isEmpty()) {
-					this.dao.forEach(scope, query.statuses(), (address) -> write(writer, address, cloud));
+					this.dao.forEach(scope, query.statuses(), query.place(), (address) -> write(writer, address, cloud));
 				}
 				else {
 					List<Long> ids = this.table.recordIds(scope, query, OperatorPages.MAX_MATCHING);

@@ -33,14 +33,30 @@ class HostExportDao {
 		forEachChunk(scope, statuses, (chunk) -> chunk.forEach(consumer));
 	}
 
+	/** The same, only hosts at the breakdown filter's place (none: all). */
+	void forEach(ResultScope scope, List<Status> statuses, PlaceFilter place, Consumer<Address> consumer) {
+		forEachChunk(scope, statuses, place, (chunk) -> chunk.forEach(consumer));
+	}
+
+	/** In chunks, only hosts at the breakdown filter's place (none: all), one keyset walk per status. */
+	void forEachChunk(ResultScope scope, List<Status> statuses, PlaceFilter place, Consumer<List<Address>> consumer) {
+		if (place == null) {
+			forEachChunk(scope, statuses, consumer);
+			return;
+		}
+		for (Status status : statuses.isEmpty() ? Status.RECORD_STATUSES : statuses) {
+			walk(scope, status, place, consumer);
+		}
+	}
+
 	/** The same, a chunk of at most {@link #CHUNK} hosts at a time, ascending record id within each status. */
 	void forEachChunk(ResultScope scope, List<Status> statuses, Consumer<List<Address>> consumer) {
 		if (statuses.isEmpty()) {
-			walk(scope, null, consumer);
+			walk(scope, null, null, consumer);
 			return;
 		}
 		for (Status status : statuses) {
-			walk(scope, status, consumer);
+			walk(scope, status, null, consumer);
 		}
 	}
 
@@ -52,7 +68,7 @@ class HostExportDao {
 				""").param("ids", ids).query(HostExportDao::address).list();
 	}
 
-	private void walk(ResultScope scope, Status status, Consumer<List<Address>> consumer) {
+	private void walk(ResultScope scope, Status status, PlaceFilter place, Consumer<List<Address>> consumer) {
 		long after = 0;
 		while (true) {
 			Map<String, Object> params = ResultTableDao.params(scope);
@@ -60,9 +76,9 @@ class HostExportDao {
 			params.put("limit", CHUNK);
 			params.put("status", (status != null) ? status.name() : null);
 			List<Address> chunk = this.jdbc.sql("SELECT r.id, r.bk_host_innerip, r.bk_host_innerip_v6, r.bk_cloud_id"
-					+ " FROM " + scope.from((status != null) ? 1 : 0) + " WHERE " + scope.where()
-					+ ((status != null) ? " AND r.status = :status" : "") + " AND r.id > :after ORDER BY "
-					+ scope.orderBy(status != null) + " LIMIT :limit")
+					+ " FROM " + PlaceFilter.from(scope, place, (status != null) ? 1 : 0) + " WHERE " + scope.where()
+					+ ((status != null) ? " AND r.status = :status" : "") + PlaceFilter.where(place, params)
+					+ " AND r.id > :after ORDER BY " + keysetOrder(scope, status, place) + " LIMIT :limit")
 				.params(params)
 				.query(HostExportDao::address)
 				.list();
@@ -72,6 +88,14 @@ class HostExportDao {
 			}
 			after = chunk.get(chunk.size() - 1).id();
 		}
+	}
+
+	/** The keyset walks in id order: a whole cell (no error key) in another order would skip hosts. */
+	private static String keysetOrder(ResultScope scope, Status status, PlaceFilter place) {
+		if (place == null) {
+			return scope.orderBy(status != null);
+		}
+		return (place.errorKey() != null) ? PlaceFilter.orderBy(scope, place, 1) : "r.id";
 	}
 
 	private static Address address(java.sql.ResultSet rs, int row) throws java.sql.SQLException {

@@ -10,6 +10,7 @@ import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
+import io.subwatch.system.LockRetry;
 
 import org.springframework.stereotype.Component;
 
@@ -36,13 +37,16 @@ class OperatorPages {
 
 	private final InstanceRecordDao records;
 
+	private final LockRetry lockRetry;
+
 	OperatorPages(PageAccess pageAccess, SubscriptionPages pages, ResultTable table, OperatorActions actions,
-			InstanceRecordDao records) {
+			InstanceRecordDao records, LockRetry lockRetry) {
 		this.pageAccess = pageAccess;
 		this.pages = pages;
 		this.table = table;
 		this.actions = actions;
 		this.records = records;
+		this.lockRetry = lockRetry;
 	}
 
 	/** The arguments of retry/revoke: instance ids (null = all) and task ids (null = every task). */
@@ -97,13 +101,15 @@ class OperatorPages {
 	/** Retry: the new task and how many hosts it runs. */
 	OperatorActions.Retried retry(long subscriptionId, ActionTarget target, Access access) {
 		Arguments arguments = resolve(subscriptionId, target, access);
-		return this.actions.retry(subscriptionId, arguments.instanceIds(), arguments.taskIds(), access);
+		return this.lockRetry
+			.run(() -> this.actions.retry(subscriptionId, arguments.instanceIds(), arguments.taskIds(), access));
 	}
 
 	/** Terminate: how many hosts were stopped. */
 	int terminate(long subscriptionId, ActionTarget target, String reason, Access access) {
 		Arguments arguments = resolve(subscriptionId, target, access);
-		return this.actions.revoke(subscriptionId, arguments.instanceIds(), arguments.taskIds(), reason, access);
+		return this.lockRetry.run(() -> this.actions.revoke(subscriptionId, arguments.instanceIds(),
+				arguments.taskIds(), reason, access));
 	}
 
 	static List<Status> eligible(ActionTarget.Kind kind) {

@@ -1,7 +1,11 @@
 package io.subwatch.web;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -36,6 +40,15 @@ class PageErrors {
 		model.addAttribute("messageKey", ex.messageKey());
 		model.addAttribute("messageArgs", ex.args());
 		return "error/400";
+	}
+
+	/** The database cannot be reached: a page that says so and to try again, with HTTP 503 (nothing was done). */
+	@ExceptionHandler({ DataAccessResourceFailureException.class, CannotCreateTransactionException.class,
+			TransientDataAccessResourceException.class, RecoverableDataAccessException.class })
+	@ResponseStatus(HttpStatus.SERVICE_UNAVAILABLE)
+	String databaseUnavailable(Model model) {
+		model.addAttribute("status", 503);
+		return "error/503";
 	}
 
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class,

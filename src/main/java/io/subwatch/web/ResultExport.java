@@ -46,7 +46,7 @@ class ResultExport {
 	void forEach(ResultScope scope, ResultQuery query, Consumer<ExportRow> consumer) {
 		Map<Long, String> pipelineIds = RowAssembler.pipelineIdCache();
 		if (query.search().isEmpty()) {
-			this.hosts.forEachChunk(scope, query.statuses(),
+			this.hosts.forEachChunk(scope, query.statuses(), query.place(),
 					(chunk) -> rows(chunk.stream().map(HostExportDao.Address::id).toList(), pipelineIds, consumer));
 		}
 		else {

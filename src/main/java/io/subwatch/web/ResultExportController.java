@@ -57,20 +57,21 @@ class ResultExportController {
 	@GetMapping("/subscriptions/{id}/hosts.csv")
 	ResponseEntity<StreamingResponseBody> csv(@PathVariable long id, @RequestParam(required = false) String task,
 			@RequestParam(name = "status", required = false) List<String> status,
-			@RequestParam(required = false) String q, Access access) {
-		return export(ExportFormat.CSV, id, task, status, q, access);
+			@RequestParam(required = false) String q, @RequestParam(required = false) String at,
+			@RequestParam(required = false) String error, Access access) {
+		return export(ExportFormat.CSV, id, ResultQuery.parse(id, task, status, q, null, null, at, error), access);
 	}
 
 	@GetMapping("/subscriptions/{id}/hosts.json")
 	ResponseEntity<StreamingResponseBody> json(@PathVariable long id, @RequestParam(required = false) String task,
 			@RequestParam(name = "status", required = false) List<String> status,
-			@RequestParam(required = false) String q, Access access) {
-		return export(ExportFormat.JSON, id, task, status, q, access);
+			@RequestParam(required = false) String q, @RequestParam(required = false) String at,
+			@RequestParam(required = false) String error, Access access) {
+		return export(ExportFormat.JSON, id, ResultQuery.parse(id, task, status, q, null, null, at, error), access);
 	}
 
-	private ResponseEntity<StreamingResponseBody> export(ExportFormat exportFormat, long id, String task,
-			List<String> status, String q, Access access) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, null, null);
+	private ResponseEntity<StreamingResponseBody> export(ExportFormat exportFormat, long id, ResultQuery query,
+			Access access) {
 		Subscription subscription = this.pageAccess.readable(id, access);
 		ResultScope scope = this.pages.scope(subscription, query.task());
 		// The body is written on another thread: what depends on the request is resolved here.

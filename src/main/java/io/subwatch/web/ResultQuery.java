@@ -13,8 +13,14 @@ import io.subwatch.subscription.Status;
  *
  * @param statuses the status filter, empty for all
  * @param search the search text, normalised to its tokens separated by single spaces ("" for none)
+ * @param place the breakdown panels' filter (hosts at one sub-step, or of one failure cluster), or null
  */
-record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size) {
+record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size,
+		PlaceFilter place) {
+
+	ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size) {
+		this(subscriptionId, task, statuses, search, page, size, null);
+	}
 
 	static final List<Integer> SIZES = List.of(50, 100, 200);
 
@@ -22,9 +28,15 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 
 	static ResultQuery parse(long subscriptionId, String task, List<String> status, String q, String page,
 			String size) {
+		return parse(subscriptionId, task, status, q, page, size, null, null);
+	}
+
+	/** With the breakdown panels' filter: {@code at} a sub-step ("1.2"), {@code error} a failure cluster's key. */
+	static ResultQuery parse(long subscriptionId, String task, List<String> status, String q, String page,
+			String size, String at, String error) {
 		return new ResultQuery(subscriptionId, TaskChoice.parse(task), statuses(status),
-				String.join(" ", HostSearch.tokens(q)), positive(page, "page", 1),
-				pageSize(size));
+				String.join(" ", HostSearch.tokens(q)), positive(page, "page", 1), pageSize(size),
+				PlaceFilter.parse(at, error));
 	}
 
 	static List<Status> statuses(List<String> values) {
@@ -82,13 +94,15 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 	}
 
 	public boolean filtered() {
-		return !this.statuses.isEmpty() || !this.search.isEmpty();
+		return !this.statuses.isEmpty() || !this.search.isEmpty() || this.place != null;
 	}
 
 	/** This view's URL on another page path (the page itself, its counters fragment, the host export). */
 	Href on(String path, boolean withPage) {
 		Href href = Href.path(path).param("task", this.task.param()).params("status", this.statuses)
-			.param("q", this.search);
+			.param("q", this.search)
+			.param("at", (this.place != null) ? this.place.at() : null)
+			.param("error", (this.place != null) ? this.place.errorKey() : null);
 		if (withPage && this.page > 1) {
 			href.param("page", this.page);
 		}
@@ -104,12 +118,36 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 	}
 
 	public String pageHref(int page) {
-		return new ResultQuery(this.subscriptionId, this.task, this.statuses, this.search, page, this.size).href();
+		return new ResultQuery(this.subscriptionId, this.task, this.statuses, this.search, page, this.size, this.place)
+			.href();
 	}
 
 	/** The same view filtered by one status (a counter's link), from the first page. */
 	public String statusHref(Status status) {
 		return new ResultQuery(this.subscriptionId, this.task, List.of(status), this.search, 1, this.size).href();
+	}
+
+	/** The same task and search, hosts at one sub-step in one status (a matrix cell's link), from the first page. */
+	public String placeHref(Status status, int stepIndex, int subIndex) {
+		return new ResultQuery(this.subscriptionId, this.task, List.of(status), this.search, 1, this.size,
+				new PlaceFilter(stepIndex, subIndex, null)).href();
+	}
+
+	/** The same task and search, the failed hosts of one failure cluster, from the first page. */
+	public String clusterHref(int stepIndex, int subIndex, String errorKey) {
+		return new ResultQuery(this.subscriptionId, this.task, List.of(Status.FAILED), this.search, 1, this.size,
+				new PlaceFilter(stepIndex, subIndex, errorKey)).href();
+	}
+
+	/** The IPs of one failure cluster's hosts, as text (the cluster's copy button). */
+	public String clusterIpsHref(int stepIndex, int subIndex, String errorKey) {
+		return new ResultQuery(this.subscriptionId, this.task, List.of(Status.FAILED), "", 1, DEFAULT_SIZE,
+				new PlaceFilter(stepIndex, subIndex, errorKey)).exportHref(false);
+	}
+
+	/** This view without the breakdown filter. */
+	public String withoutPlaceHref() {
+		return new ResultQuery(this.subscriptionId, this.task, this.statuses, this.search, 1, this.size).href();
 	}
 
 	public String allStatusesHref() {

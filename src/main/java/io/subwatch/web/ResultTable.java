@@ -8,6 +8,8 @@ import java.util.stream.Stream;
 import java.util.List;
 import java.util.TreeMap;
 
+import io.subwatch.breakdown.BreakdownScope;
+import io.subwatch.breakdown.Breakdowns;
 import io.subwatch.result.RowAssembler;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
@@ -28,24 +30,29 @@ class ResultTable {
 
 	private final RowAssembler assembler;
 
-	ResultTable(ResultTableDao dao, RowAssembler assembler) {
+	private final Breakdowns breakdowns;
+
+	ResultTable(ResultTableDao dao, RowAssembler assembler, Breakdowns breakdowns) {
 		this.dao = dao;
 		this.assembler = assembler;
+		this.breakdowns = breakdowns;
 	}
 
 	ResultWindow window(ResultScope scope, StatusCounts counters, ResultQuery query) {
 		long offset = (long) (query.page() - 1) * query.size();
 		HostSearch search = query.hostSearch();
 		if (search.isEmpty()) {
-			long total = query.statuses().isEmpty() ? counters.total()
-					: query.statuses().stream().mapToLong(counters::count).sum();
-			List<Long> ids = (offset < total) ? this.dao.findIdPage(scope, query.statuses(), offset, query.size())
+			long total = (query.place() != null) ? placeTotal(scope, query)
+					: query.statuses().isEmpty() ? counters.total()
+							: query.statuses().stream().mapToLong(counters::count).sum();
+			List<Long> ids = (offset < total)
+					? this.dao.findIdPage(scope, query.statuses(), query.place(), offset, query.size())
 					: List.of();
 			return new ResultWindow(ids, total, List.of(), List.of(), false);
 		}
 		List<SearchHit> hits = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP);
 		List<SearchHit> inScope = hits.stream().filter((hit) -> scope.contains(hit.taskId(), hit.latest())).toList();
-		List<Long> all = matching(inScope, query.statuses()).stream().map(SearchHit::id).toList();
+		List<Long> all = matching(inScope, query).stream().map(SearchHit::id).toList();
 		List<Long> ids = (offset < all.size())
 				? List.copyOf(all.subList((int) offset, (int) Math.min(all.size(), offset + query.size())))
 				: List.of();
@@ -61,13 +68,13 @@ class ResultTable {
 	List<String> instanceIds(ResultScope scope, ResultQuery query, int limit) {
 		HostSearch search = query.hostSearch();
 		if (search.isEmpty()) {
-			return this.dao.findInstanceIds(scope, query.statuses(), limit);
+			return this.dao.findInstanceIds(scope, query.statuses(), query.place(), limit);
 		}
 		List<SearchHit> inScope = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP)
 			.stream()
 			.filter((hit) -> scope.contains(hit.taskId(), hit.latest()))
 			.toList();
-		return matching(inScope, query.statuses()).stream().limit(limit).map(SearchHit::instanceId).toList();
+		return matching(inScope, query).stream().limit(limit).map(SearchHit::instanceId).toList();
 	}
 
 	/** The record ids of a search view on all pages, ascending (at most {@code limit}). */
@@ -76,18 +83,32 @@ class ResultTable {
 			.stream()
 			.filter((hit) -> scope.contains(hit.taskId(), hit.latest()))
 			.toList();
-		return matching(inScope, query.statuses()).stream().limit(limit).map(SearchHit::id).toList();
+		return matching(inScope, query).stream().limit(limit).map(SearchHit::id).toList();
 	}
 
-	/** Hits of the status filter, one per record, ascending record id. */
-	private static List<SearchHit> matching(List<SearchHit> inScope, List<Status> statuses) {
+	/** Hits of the status and place filters, one per record, ascending record id. */
+	private List<SearchHit> matching(List<SearchHit> inScope, ResultQuery query) {
 		TreeMap<Long, SearchHit> byId = new TreeMap<>();
 		for (SearchHit hit : inScope) {
-			if (statuses.isEmpty() || statuses.contains(hit.status())) {
+			if (query.statuses().isEmpty() || query.statuses().contains(hit.status())) {
 				byId.put(hit.id(), hit);
 			}
 		}
+		if (query.place() != null && !byId.isEmpty()) {
+			byId.keySet().retainAll(this.dao.findAtPlace(new ArrayList<>(byId.keySet()), query.place()));
+		}
 		return new ArrayList<>(byId.values());
+	}
+
+	/** Hosts of a breakdown filter, from the place counters (a cell per status asked, all statuses when none). */
+	private long placeTotal(ResultScope scope, ResultQuery query) {
+		PlaceFilter place = query.place();
+		BreakdownScope of = new BreakdownScope(scope.subscriptionId(), scope.taskId());
+		List<Status> statuses = query.statuses().isEmpty() ? Status.RECORD_STATUSES : query.statuses();
+		return statuses.stream()
+			.mapToLong((status) -> this.breakdowns.count(of, status, place.stepIndex(), place.subIndex(),
+					place.errorKey()))
+			.sum();
 	}
 
 	List<HostRow> rows(List<Long> ids, boolean withTask) {

@@ -34,13 +34,13 @@ class ResultTableDao {
 	}
 
 	/** Record ids of one page in ascending id order. */
-	List<Long> findIdPage(ResultScope scope, List<Status> statuses, long offset, int limit) {
+	List<Long> findIdPage(ResultScope scope, List<Status> statuses, PlaceFilter place, long offset, int limit) {
 		Map<String, Object> params = params(scope);
 		params.put("offset", offset);
 		params.put("limit", limit);
-		return this.jdbc.sql("SELECT r.id FROM " + scope.from(statuses.size()) + " WHERE " + scope.where()
-				+ byStatus(statuses, params) + " ORDER BY " + scope.orderBy(statuses.size() == 1)
-				+ " LIMIT :limit OFFSET :offset")
+		return this.jdbc.sql("SELECT r.id FROM " + PlaceFilter.from(scope, place, statuses.size()) + " WHERE "
+				+ scope.where() + byStatus(statuses, params) + PlaceFilter.where(place, params) + " ORDER BY "
+				+ PlaceFilter.orderBy(scope, place, statuses.size()) + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(Long.class)
 			.list();
@@ -60,12 +60,12 @@ class ResultTableDao {
 	}
 
 	/** Instance ids of the scope's records in some statuses, ascending record id, at most {@code limit}. */
-	List<String> findInstanceIds(ResultScope scope, List<Status> statuses, int limit) {
+	List<String> findInstanceIds(ResultScope scope, List<Status> statuses, PlaceFilter place, int limit) {
 		Map<String, Object> params = params(scope);
 		params.put("limit", limit);
-		return this.jdbc.sql("SELECT r.instance_id FROM " + scope.from(statuses.size()) + " WHERE "
-				+ scope.where() + byStatus(statuses, params) + " ORDER BY " + scope.orderBy(statuses.size() == 1)
-				+ " LIMIT :limit")
+		return this.jdbc.sql("SELECT r.instance_id FROM " + PlaceFilter.from(scope, place, statuses.size())
+				+ " WHERE " + scope.where() + byStatus(statuses, params) + PlaceFilter.where(place, params)
+				+ " ORDER BY " + PlaceFilter.orderBy(scope, place, statuses.size()) + " LIMIT :limit")
 			.params(params)
 			.query(String.class)
 			.list();
@@ -106,6 +106,18 @@ class ResultTableDao {
 				.list());
 		}
 		return hits;
+	}
+
+	/** Those of some records (a search's hits) that stand at the filter's place, ascending. */
+	List<Long> findAtPlace(List<Long> recordIds, PlaceFilter place) {
+		List<Long> found = new ArrayList<>();
+		for (List<Long> chunk : InstanceRecordDao.chunks(recordIds)) {
+			Map<String, Object> params = new HashMap<>();
+			params.put("ids", chunk);
+			found.addAll(this.jdbc.sql("SELECT r.id FROM instance_record r WHERE r.id IN (:ids)"
+					+ place.where(params) + " ORDER BY r.id").params(params).query(Long.class).list());
+		}
+		return found;
 	}
 
 	static Map<String, Object> params(ResultScope scope) {

@@ -1,11 +1,14 @@
 package io.subwatch.web;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import io.subwatch.audit.AuditDao;
 import io.subwatch.mirror.MirrorNotices;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.Status;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.stereotype.Controller;
@@ -13,7 +16,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.View;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The subscription page, and its live regions: the counters poll while anything shown may change and carry the
@@ -24,14 +30,23 @@ class SubscriptionController {
 
 	static final int AUDIT_ENTRIES = 20;
 
+	static final String LIVE_CONTENT_TYPE = "text/html;charset=UTF-8";
+
 	private final SubscriptionPages pages;
 
 	private final AuditDao audit;
 
 	private final MirrorNotices mirrors;
 
-	SubscriptionController(SubscriptionPages pages, AuditDao audit, MirrorNotices mirrors) {
+	private final LiveRegionCache liveRegions;
+
+	private final ThymeleafViewResolver views;
+
+	SubscriptionController(SubscriptionPages pages, AuditDao audit, MirrorNotices mirrors,
+			LiveRegionCache liveRegions, ThymeleafViewResolver views) {
 		this.pages = pages;
+		this.liveRegions = liveRegions;
+		this.views = views;
 		this.audit = audit;
 		this.mirrors = mirrors;
 	}
@@ -40,8 +55,9 @@ class SubscriptionController {
 	String page(@PathVariable long id, @RequestParam(required = false) String task,
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
-			@RequestParam(required = false) String size, Access access, Model model) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size);
+			@RequestParam(required = false) String size, @RequestParam(required = false) String at,
+			@RequestParam(required = false) String error, Access access, Model model) {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
 		SubscriptionPage result = this.pages.load(id, query, access, null);
 		model.addAttribute("page", result);
 		model.addAttribute("tasks", this.pages.taskOptions(result));
@@ -53,25 +69,48 @@ class SubscriptionController {
 	}
 
 	@GetMapping("/subscriptions/{id}/counters")
-	ModelAndView counters(@PathVariable long id, @RequestParam(required = false) String task,
+	void counters(@PathVariable long id, @RequestParam(required = false) String task,
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size, @RequestParam(name = "v", required = false) String version,
-			Access access, HttpServletResponse response) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size);
+			@RequestParam(required = false) String at, @RequestParam(required = false) String error, Access access,
+			HttpServletRequest request, HttpServletResponse response) throws Exception {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
 		if (this.pages.unchanged(id, access, version)) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-			return null;
+			return;
+		}
+		String key = this.pages.liveKey(id, access).map((stamp) -> id + "?" + view(request) + "#" + stamp).orElse(null);
+		byte[] cached = (key != null) ? this.liveRegions.get(key) : null;
+		if (cached != null) {
+			response.setContentType(LIVE_CONTENT_TYPE);
+			response.setContentLength(cached.length);
+			response.getOutputStream().write(cached);
+			return;
 		}
 		SubscriptionPage result = this.pages.load(id, query, access, version);
 		if (result.unchanged()) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
-			return null;
+			return;
 		}
-		ModelAndView view = new ModelAndView("subscription/detail :: live");
-		view.addObject("page", result);
-		view.addObject("oob", true);
-		return view;
+		ContentCachingResponseWrapper body = new ContentCachingResponseWrapper(response);
+		View view = this.views.resolveViewName("subscription/detail :: live", RequestContextUtils.getLocale(request));
+		view.render(Map.of("page", result, "oob", true), request, body);
+		if (key != null && body.getStatus() == HttpServletResponse.SC_OK) {
+			this.liveRegions.put(key, body.getContentAsByteArray());
+		}
+		body.copyBodyToResponse();
+	}
+
+	/** The view a poll asks for, whatever the order of its parameters: all of them but the version it carries. */
+	private static String view(HttpServletRequest request) {
+		StringBuilder view = new StringBuilder();
+		new TreeMap<>(request.getParameterMap()).forEach((name, values) -> {
+			if (!"v".equals(name)) {
+				view.append(name).append('=').append(String.join(",", values)).append('&');
+			}
+		});
+		return view.toString();
 	}
 
 }

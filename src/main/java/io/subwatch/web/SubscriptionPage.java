@@ -2,6 +2,7 @@ package io.subwatch.web;
 
 import java.util.List;
 
+import io.subwatch.breakdown.Breakdown;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
@@ -15,10 +16,11 @@ import io.subwatch.subscription.Task;
  * @param live query pinned to the task shown, for the poll (a newer task does not replace the one being read)
  * @param rows the page's rows, or null when the caller already shows this {@code version}
  * @param active whether anything shown may still change (the poll runs only then)
+ * @param breakdown the step matrix and failure clusters of the hosts shown
  */
 public record SubscriptionPage(Subscription subscription, Task task, ResultQuery query, ResultQuery live,
 		StatusCounts counters, ResultWindow window, List<HostRow> rows, String version, boolean active,
-		boolean canWrite, boolean shared) {
+		boolean canWrite, boolean shared, Breakdown breakdown) {
 
 	public boolean unchanged() {
 		return this.rows == null;
@@ -76,6 +78,27 @@ public record SubscriptionPage(Subscription subscription, Task task, ResultQuery
 			.param("task", this.live.task().param())
 			.param("back", this.query.href())
 			.toString();
+	}
+
+	/**
+	 * The retry confirmation of one failure cluster: every host matching the task shown, FAILED, at that sub-step with
+	 * that error (as the cluster's "show these hosts" link shows them).
+	 */
+	public String confirmClusterHref(int stepIndex, int subIndex, String errorKey) {
+		return Href.path("/subscriptions/" + this.subscription.id() + "/confirm")
+			.param("action", "retry")
+			.param("matching", true)
+			.param("task", this.live.task().param())
+			.param("status", Status.FAILED.name())
+			.param("at", stepIndex + "." + subIndex)
+			.param("error", errorKey)
+			.param("back", this.query.href())
+			.toString();
+	}
+
+	/** An instance's page (a failure cluster's sample host). */
+	public String instanceHref(String instanceId) {
+		return Href.instance(this.subscription.id(), instanceId).toString();
 	}
 
 	/** The confirmation page of an action on one host. */

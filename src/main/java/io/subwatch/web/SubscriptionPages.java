@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.breakdown.Breakdown;
+import io.subwatch.breakdown.BreakdownScope;
+import io.subwatch.breakdown.Breakdowns;
 import io.subwatch.security.Access;
+import io.subwatch.subscription.Status;
 import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
@@ -33,7 +37,11 @@ class SubscriptionPages {
 
 	private final ResultTable table;
 
-	SubscriptionPages(PageAccess pageAccess, TaskDao tasks, CounterDao counters, ResultTable table) {
+	private final Breakdowns breakdowns;
+
+	SubscriptionPages(PageAccess pageAccess, TaskDao tasks, CounterDao counters, ResultTable table,
+			Breakdowns breakdowns) {
+		this.breakdowns = breakdowns;
 		this.pageAccess = pageAccess;
 		this.tasks = tasks;
 		this.counters = counters;
@@ -57,8 +65,11 @@ class SubscriptionPages {
 		ResultWindow window = this.table.window(scope, counts, query);
 		boolean active = counts.active() || (task != null && !task.ready() && !task.failed());
 		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null);
+		Breakdown breakdown = this.breakdowns.load(new BreakdownScope(subscriptionId, scope.taskId()),
+				counts.count(Status.FAILED));
 		String shown = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
-				LiveVersion.reader(), access.shared(), PageAccess.canWrite(subscription, access));
+				LiveVersion.reader(), access.shared(), PageAccess.canWrite(subscription, access),
+				breakdown.fingerprint());
 		String version = stamp + "." + shown;
 		// The data changed elsewhere but not what these regions show: still nothing to send.
 		if (knownVersion != null && knownVersion.endsWith("." + shown)) {
@@ -66,16 +77,28 @@ class SubscriptionPages {
 		}
 		ResultQuery live = (query.task().latest() && task != null)
 				? new ResultQuery(subscriptionId, new TaskChoice(task.id(), false), query.statuses(), query.search(),
-						query.page(), query.size())
+						query.page(), query.size(), query.place())
 				: query;
 		return new SubscriptionPage(subscription, query.task().all() ? null : task, query, live, counts, window, rows,
-				version, active, PageAccess.canWrite(subscription, access), access.shared());
+				version, active, PageAccess.canWrite(subscription, access), access.shared(), breakdown);
 	}
 
 	/**
 	 * Whether a poll that carries {@code knownVersion} can be answered "unchanged" without loading anything: nothing
 	 * of the subscription's tasks changed since that version was made, for the same reader. One small read.
 	 */
+	/**
+	 * What the live regions of a subscription show for this reader, for {@link LiveRegionCache}: its change stamp as
+	 * this reader sees it (language, time zone, share link, write right) and the instance a share link is limited to.
+	 * Empty when the subscription is missing or not readable: that request goes the full way, which answers it.
+	 * Read before the data it stands for, so what is rendered under it is never older than it says.
+	 */
+	java.util.Optional<String> liveKey(long subscriptionId, Access access) {
+		return this.tasks.changeStamp(subscriptionId)
+			.filter((stamp) -> access.canRead(stamp.bkBizId(), subscriptionId))
+			.map((stamp) -> stamp(stamp, subscriptionId, access) + "|" + access.instanceId());
+	}
+
 	boolean unchanged(long subscriptionId, Access access, String knownVersion) {
 		if (knownVersion == null || access.instanceId() != null) {
 			return false;

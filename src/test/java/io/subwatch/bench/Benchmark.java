@@ -8,9 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import io.subwatch.SubwatchApplication;
+import io.subwatch.breakdown.BreakdownScope;
+import io.subwatch.breakdown.Breakdowns;
 import io.subwatch.result.RowAssembler;
 import io.subwatch.simulate.SimulatorLauncher;
 import io.subwatch.subscription.CounterDao;
+import io.subwatch.subscription.Status;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -64,6 +67,7 @@ final class Benchmark {
 			SqlFloor sql = new SqlFloor(context.getBean(JdbcClient.class), context.getBean(CounterDao.class),
 					context.getBean(RowAssembler.class), data);
 			floor.putAll(sql.measure(this.runs));
+			http.putAll(panels(context, data, this.runs));
 			plans = sql.plans(db.name());
 			ProgressFloor progress = new ProgressFloor(context.getBean(JdbcClient.class),
 					context.getBean(io.subwatch.progress.ProgressPanels.class),
@@ -112,11 +116,26 @@ final class Benchmark {
 		return new Result(db, db.version(), values.get("generation"), http, floor, values, plans);
 	}
 
+	/** P1, P2: the breakdown panels as the page loads them, one task and all tasks aggregated. */
+	static Map<String, Stats> panels(ConfigurableApplicationContext context, LargeDataset.Generated data, int runs)
+			throws Exception {
+		Breakdowns breakdowns = context.getBean(Breakdowns.class);
+		CounterDao counters = context.getBean(CounterDao.class);
+		Map<String, Stats> result = new LinkedHashMap<>();
+		BreakdownScope task = new BreakdownScope(data.subscriptionId(), data.taskId());
+		int taskFailed = counters.findByTask(data.taskId()).count(Status.FAILED);
+		result.put("P1", Stats.measure(Stats.warmup(runs), runs, () -> breakdowns.load(task, taskFailed)));
+		BreakdownScope all = new BreakdownScope(data.subscriptionId(), null);
+		int allFailed = counters.findBySubscription(data.subscriptionId()).count(Status.FAILED);
+		result.put("P2", Stats.measure(Stats.warmup(runs), runs, () -> breakdowns.load(all, allFailed)));
+		return result;
+	}
+
 	/** The longest the simulator measurement runs. */
 	static final int SIMULATOR_SECONDS = Integer.getInteger("bench.simulator-seconds", 300);
 
 	static List<String> rows() {
-		return new ArrayList<>(List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "M10"));
+		return new ArrayList<>(List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M8", "M9", "P1", "P2", "M10"));
 	}
 
 }

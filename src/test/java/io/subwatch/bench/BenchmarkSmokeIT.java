@@ -34,6 +34,8 @@ class BenchmarkSmokeIT {
 			assertThat(result.floor().get(id).runs()).as(id).isPositive();
 		}
 		assertThat(result.http().get("M7").runs()).isPositive();
+		assertThat(result.http().get("P1").runs()).isPositive();
+		assertThat(result.http().get("P2").runs()).isPositive();
 		assertThat(result.values().get("M8")).contains("req/s");
 		assertThat(result.values().get("M9")).contains("events/s");
 		assertThat(result.values().get("M10")).contains("start-up");

@@ -16,6 +16,9 @@ import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
 import io.subwatch.subscription.LogLine;
 import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.RecordCreation;
+import io.subwatch.subscription.RecordPlaces;
+import io.subwatch.subscription.RecordProgress;
+import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
@@ -67,6 +70,8 @@ final class LargeDataset {
 
 	private final CounterDao counters;
 
+	private final RecordPlaces places;
+
 	private final OperatorActions actions;
 
 	private final TransactionTemplate transaction;
@@ -79,6 +84,7 @@ final class LargeDataset {
 		this.records = context.getBean(InstanceRecordDao.class);
 		this.subSteps = context.getBean(SubStepDao.class);
 		this.counters = context.getBean(CounterDao.class);
+		this.places = context.getBean(RecordPlaces.class);
 		this.actions = context.getBean(OperatorActions.class);
 		this.transaction = context.getBean(TransactionTemplate.class);
 	}
@@ -115,7 +121,7 @@ final class LargeDataset {
 					}
 					progress.add(ids.get(instanceId), taskId, subscriptionId, plan, status, offset + k, true);
 				}
-				progress.flush(this.subSteps, this.records, this.counters);
+				progress.flush(this.subSteps, this.records, this.counters, this.places);
 			});
 		}
 		this.tasks.markReady(taskId, null, T0);
@@ -163,7 +169,7 @@ final class LargeDataset {
 						}
 					}
 				}
-				progress.flush(this.subSteps, this.records, this.counters);
+				progress.flush(this.subSteps, this.records, this.counters, this.places);
 			});
 		}
 	}
@@ -198,6 +204,8 @@ final class LargeDataset {
 
 		final CounterDeltas deltas = new CounterDeltas();
 
+		final List<RecordPlaces.Moved> moved = new ArrayList<>();
+
 		void add(long recordId, long taskId, long subscriptionId, StepPlan plan, Status status, int index,
 				boolean latest) {
 			if (status == Status.PENDING) {
@@ -212,6 +220,7 @@ final class LargeDataset {
 			Instant time = T0.plusSeconds(60 + index / 500 * 10L);
 			Instant start = time;
 			int position = 0;
+			Map<Integer, SubStepState> states = new java.util.HashMap<>();
 			for (int s = 0; s < plan.steps().size(); s++) {
 				for (int i = 0; i < plan.steps().get(s).subSteps().size(); i++, position++) {
 					if (position > stop || (position == stop && status == Status.SUCCESS)) {
@@ -220,8 +229,9 @@ final class LargeDataset {
 					Instant end = time.plusMillis(2_000 + (recordId * 7 + position * 131) % 18_000);
 					Status sub = (position < stop) ? Status.SUCCESS : (status == Status.RUNNING) ? Status.RUNNING
 							: Status.FAILED;
-					this.writes.add(new SubStepDao.Write(recordId,
-							new SubStepState(s, i, sub, time, (sub == Status.RUNNING) ? null : end)));
+					SubStepState state = new SubStepState(s, i, sub, time, (sub == Status.RUNNING) ? null : end);
+					this.writes.add(new SubStepDao.Write(recordId, state));
+					states.put(RecordProgress.key(s, i), state);
 					if (sub != Status.RUNNING) {
 						String name = plan.steps().get(s).subSteps().get(i).nodeName();
 						this.logs.add(new SubStepDao.LogAppend(recordId, s, i,
@@ -237,13 +247,17 @@ final class LargeDataset {
 			}
 			this.updates.add(new ProgressUpdate(recordId, status, start, status.isTerminal() ? time : null));
 			this.deltas.move(taskId, subscriptionId, latest, Status.PENDING, status);
+			this.moved.add(new RecordPlaces.Moved(new InstanceRecord(recordId, subscriptionId, taskId, "", plan.id(),
+					Status.PENDING, latest, T0, null, null, T0, null, null, null, null, null, null, null, "{}"),
+					RecordProgress.of(plan, states)));
 		}
 
-		void flush(SubStepDao subSteps, InstanceRecordDao records, CounterDao counters) {
+		void flush(SubStepDao subSteps, InstanceRecordDao records, CounterDao counters, RecordPlaces places) {
 			subSteps.insertAll(this.writes, T0.plusSeconds(3600));
 			subSteps.appendLogs(this.logs);
 			records.updateProgress(this.updates, T0.plusSeconds(3600));
 			counters.apply(this.deltas);
+			places.moved(this.moved);
 		}
 
 	}

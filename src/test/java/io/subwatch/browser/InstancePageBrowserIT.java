@@ -7,21 +7,18 @@ import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.ResultScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BrowserTest
 class InstancePageBrowserIT {
 
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSessions browsers = new BrowserSessions("en-US");
 
 	@Autowired
 	Fixtures fixtures;
@@ -29,18 +26,8 @@ class InstancePageBrowserIT {
 	@Autowired
 	OperatorActions actions;
 
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port, "en-US");
-		}
-		return browser;
+		return browsers.session();
 	}
 
 	@Test

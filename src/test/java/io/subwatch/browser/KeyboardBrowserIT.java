@@ -5,12 +5,11 @@ import java.time.Instant;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.ResultScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Keys;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,10 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class KeyboardBrowserIT {
 
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSessions browsers = new BrowserSessions("en-US");
 
 	@Autowired
 	Fixtures fixtures;
@@ -29,18 +26,8 @@ class KeyboardBrowserIT {
 	@Autowired
 	OperatorActions actions;
 
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port, "en-US");
-		}
-		return browser;
+		return browsers.session();
 	}
 
 	@Test

@@ -7,38 +7,25 @@ import java.util.Map;
 
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.support.Fixtures;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BrowserTest
 class OperatorActionsBrowserIT {
 
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSessions browsers = new BrowserSessions("en-US");
 
 	@Autowired
 	Fixtures fixtures;
 
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port, "en-US");
-		}
-		return browser;
+		return browsers.session();
 	}
 
 	/** Six hosts: three succeeded, two failed, one running. */

@@ -9,24 +9,21 @@ import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.ResultScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @BrowserTest
 class SubscriptionPageBrowserIT {
 
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSessions browsers = new BrowserSessions("en-US");
 
 	@Autowired
 	Fixtures fixtures;
@@ -34,18 +31,8 @@ class SubscriptionPageBrowserIT {
 	@Autowired
 	OperatorActions actions;
 
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port, "en-US");
-		}
-		return browser;
+		return browsers.session();
 	}
 
 	@Test
@@ -69,6 +56,73 @@ class SubscriptionPageBrowserIT {
 		browser().until((d) -> !page.polling());
 		browser().until((d) -> page.liveStatus().startsWith("Finished"));
 		browser().screenshot("subscription-finished");
+	}
+
+	/**
+	 * Issue 12, panels 1 and 2: a matrix cell and a failure cluster each land on exactly their hosts. Eight hosts: 3
+	 * failed at 安装 timing out, 1 failed at 安装 with a full disk, 2 succeeded, 2 running at 选择接入点.
+	 */
+	@Test
+	void aMatrixCellAndAFailureClusterLandOnTheirHosts() {
+		long bizId = this.fixtures.newBizId();
+		long subscriptionId = this.fixtures.subscription(bizId);
+		List<Map<String, Object>> hosts = this.fixtures.hosts(bizId, 8);
+		CreatedTask task = this.fixtures.task(subscriptionId, hosts);
+		List<Long> ids = task.records().stream().map((r) -> r.recordId()).toList();
+		List<String> ips = hosts.stream().map(SubscriptionPageBrowserIT::ip).toList();
+		Instant start = Instant.parse("2026-11-28T02:00:00Z");
+		List<Map<String, Object>> events = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			events.add(Fixtures.event(ids.get(i), 2, "FAILED", start,
+					"ERROR connect 10.9.0." + i + ":22 timeout after " + (30 + i) + "s"));
+		}
+		events.add(Fixtures.event(ids.get(3), 2, "FAILED", start, "ERROR disk full on /dev/sdb1"));
+		events.addAll(Fixtures.finish(ids.get(4), -1, start));
+		events.addAll(Fixtures.finish(ids.get(5), -1, start));
+		events.add(Fixtures.event(ids.get(6), 1, "RUNNING", start));
+		events.add(Fixtures.event(ids.get(7), 1, "RUNNING", start));
+		this.fixtures.send(events);
+		SubscriptionPageObject page = new SubscriptionPageObject(browser()).open(subscriptionId, "?task=" + task.taskId());
+		browser().screenshot("breakdown-panels");
+
+		page.clickLink(By.id("cell-0-2-FAILED"));
+		assertThat(browser().path()).isEqualTo("/subscriptions/" + subscriptionId + "?task=" + task.taskId()
+				+ "&status=FAILED&at=0.2");
+		assertThat(page.hostNames()).containsExactly(ips.get(0), ips.get(1), ips.get(2), ips.get(3));
+		browser().screenshot("breakdown-matrix-cell");
+
+		page.open(subscriptionId, "?task=" + task.taskId());
+		page.clickLink(By.cssSelector("#cluster-0 .cluster-show"));
+		assertThat(browser().path()).contains("&status=FAILED&at=0.2&error=");
+		assertThat(page.hostNames()).containsExactly(ips.get(0), ips.get(1), ips.get(2));
+		assertThat(browser().driver.findElement(By.id("place-filter")).getText())
+			.contains("ERROR connect <ip> timeout after <n>s");
+		browser().screenshot("breakdown-failure-cluster");
+
+		page.open(subscriptionId, "?task=" + task.taskId());
+		((ChromeDriver) browser().driver).executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
+		browser().resize(new org.openqa.selenium.Dimension(390, 844));
+		try {
+			browser().screenshot("breakdown-panels-dark-phone");
+			assertThat(((Number) browser().js("return document.documentElement.scrollWidth")).longValue())
+				.as("nothing wider than the phone but the matrix's own scroller").isLessThanOrEqualTo(390);
+			browser().open("/language?lang=zh&back=" + java.net.URLEncoder.encode("/subscriptions/" + subscriptionId
+					+ "?task=" + task.taskId(), java.nio.charset.StandardCharsets.UTF_8));
+			assertThat(browser().driver.findElement(By.cssSelector("#step-matrix h2")).getText()).isEqualTo("主机停在哪一步");
+			browser().screenshot("breakdown-panels-zh-dark-phone");
+		}
+		finally {
+			browser().open("/language?lang=en&back=%2F");
+			((ChromeDriver) browser().driver).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("features", List.of()));
+			browser().resize(new org.openqa.selenium.Dimension(1280, 800));
+		}
+	}
+
+	@SuppressWarnings("unchecked")
+	private static String ip(Map<String, Object> instance) {
+		return (String) ((Map<String, Object>) ((Map<String, Object>) instance.get("instance_info")).get("host"))
+			.get("bk_host_innerip");
 	}
 
 	@Test

@@ -35,6 +35,14 @@ final class SubscriptionPageObject {
 		this.browser.waitForReady();
 	}
 
+	/** Follows a link of the page (a matrix cell, a failure cluster) and waits for the page it leads to. */
+	void clickLink(By link) {
+		String before = this.browser.path();
+		this.browser.driver.findElement(link).click();
+		this.browser.until((d) -> !this.browser.path().equals(before));
+		this.browser.waitForReady();
+	}
+
 	List<String> hostNames() {
 		return this.browser.driver.findElements(By.cssSelector("#host-rows .host-link"))
 			.stream()

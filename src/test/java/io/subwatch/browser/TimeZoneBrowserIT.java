@@ -5,12 +5,11 @@ import java.util.Map;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.ResultScenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 @BrowserTest
 class TimeZoneBrowserIT {
 
-	static BrowserSession browser;
-
-	@LocalServerPort
-	int port;
+	@RegisterExtension
+	static final BrowserSessions browsers = new BrowserSessions("en-US",
+			(session) -> ((ChromeDriver) session.driver).executeCdpCommand("Emulation.setTimezoneOverride",
+					Map.of("timezoneId", "America/New_York")));
 
 	@Autowired
 	Fixtures fixtures;
@@ -32,20 +31,8 @@ class TimeZoneBrowserIT {
 	@Autowired
 	OperatorActions actions;
 
-	@AfterAll
-	static void stop() {
-		if (browser != null) {
-			browser.close();
-		}
-	}
-
 	BrowserSession browser() {
-		if (browser == null) {
-			browser = new BrowserSession(this.port, "en-US");
-			((ChromeDriver) browser.driver).executeCdpCommand("Emulation.setTimezoneOverride",
-					Map.of("timezoneId", "America/New_York"));
-		}
-		return browser;
+		return browsers.session();
 	}
 
 	@Test

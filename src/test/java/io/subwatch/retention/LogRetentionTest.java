@@ -133,7 +133,7 @@ class LogRetentionTest {
 	@Test
 	void withoutKeepFailedLogsFailedHostsLogsGoToo() {
 		LogRetention all = new LogRetention(this.jdbc, this.audit,
-				new RetentionSettings(Duration.ofDays(30), false, Duration.ofHours(1), 2), this.transactions);
+				new RetentionSettings(Duration.ofDays(30), false, Duration.ZERO, Duration.ofHours(1), 2), this.transactions);
 		all.run(NOW);
 		assertThat(logsOf(this.succeeded1, this.succeeded2, this.failed, this.running, this.recent))
 			.containsOnlyKeys(this.running, this.recent);
@@ -143,7 +143,7 @@ class LogRetentionTest {
 	@Test
 	void zeroKeepsEveryLog() {
 		LogRetention never = new LogRetention(this.jdbc, this.audit,
-				new RetentionSettings(Duration.ZERO, false, Duration.ofHours(1), 2), this.transactions);
+				new RetentionSettings(Duration.ZERO, false, Duration.ZERO, Duration.ofHours(1), 2), this.transactions);
 		assertThat(never.run(NOW)).isEqualTo(new LogRetention.Removed(0, 0));
 		assertThat(logsOf(this.succeeded1, this.failed)).containsOnlyKeys(this.succeeded1, this.failed);
 		assertThat(removals()).isEmpty();

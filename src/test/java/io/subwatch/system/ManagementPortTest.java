@@ -134,7 +134,7 @@ class ManagementPortTest {
 		assertThat(delta(before, after, "subwatch_live_polls_total", "outcome=\"unchanged\"")).isEqualTo(1);
 		assertThat(delta(before, after, "subwatch_live_polls_total", "outcome=\"changed\"")).isEqualTo(1);
 		assertThat(after).contains("http_server_requests_seconds_count{")
-			.contains("uri=\"/backend/api/subscription/{name}/\"")
+			.contains("uri=\"/backend/api/subscription/task_result/\"")
 			.contains("hikaricp_connections_active{")
 			.contains("application=\"subwatch\"");
 	}

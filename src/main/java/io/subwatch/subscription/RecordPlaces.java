@@ -1,0 +1,115 @@
+package io.subwatch.subscription;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps every record's place (sub-step and, once failed, error) and the place counters in step with its progress.
+ * Every writer of records calls it once per transaction, after its status counters, in the transaction that holds
+ * the records' task locks: creation, events, stops (revoke, zombie check) and removal.
+ */
+@Component
+public class RecordPlaces {
+
+	/** A record whose sub-steps changed: as it was read under its task lock, and its progress now. */
+	public record Moved(InstanceRecord record, RecordProgress after) {
+	}
+
+	private final RecordPlaceDao dao;
+
+	private final SubStepDao subSteps;
+
+	RecordPlaces(RecordPlaceDao dao, SubStepDao subSteps) {
+		this.dao = dao;
+		this.subSteps = subSteps;
+	}
+
+	/**
+	 * Records that moved. Call after their sub-steps and logs are written: a record that failed takes its error line
+	 * from the failing sub-step's log as stored now.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void moved(List<Moved> moves) {
+		if (moves.isEmpty()) {
+			return;
+		}
+		Map<Long, RecordPlace> before = this.dao.findByIds(moves.stream().map((m) -> m.record().id()).toList());
+		List<Long> failing = moves.stream()
+			.filter((m) -> m.after().status() == Status.FAILED && !keepsError(m, before.get(m.record().id())))
+			.map((m) -> m.record().id())
+			.toList();
+		Map<Long, Map<Integer, String>> logs = failing.isEmpty() ? Map.of() : this.subSteps.findLogs(failing);
+		Map<Long, RecordPlace> updates = new HashMap<>();
+		PlaceDeltas deltas = new PlaceDeltas();
+		for (Moved move : moves) {
+			InstanceRecord record = move.record();
+			RecordPlace old = before.getOrDefault(record.id(), RecordPlace.START);
+			RecordPlace now = RecordPlace.of(move.after());
+			if (move.after().status() == Status.FAILED) {
+				now = keepsError(move, old) ? old
+						: now.failedWith(logs.getOrDefault(record.id(), Map.of())
+							.get(RecordProgress.key(now.stepIndex(), now.subIndex())));
+			}
+			if (!now.equals(old)) {
+				updates.put(record.id(), now);
+			}
+			if (!now.equals(old) || move.after().status() != record.status()) {
+				deltas.move(record, record.latest(), record.status(), old, move.after().status(), now);
+			}
+		}
+		this.dao.updateAll(updates);
+		this.dao.apply(deltas);
+	}
+
+	/** A record that already failed at the same sub-step keeps the error it failed with. */
+	private static boolean keepsError(Moved move, RecordPlace old) {
+		return move.record().status() == Status.FAILED && old != null && old.errorKey() != null
+				&& old.samePosition(RecordPlace.of(move.after()));
+	}
+
+	/**
+	 * New records of a task (pending, at their first sub-step, their instances' latest) and the latest records they
+	 * replace, which leave the subscription's counters.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void created(long subscriptionId, long taskId, List<NewRecord> created, Collection<InstanceRecord> replaced) {
+		PlaceDeltas deltas = new PlaceDeltas();
+		Map<Long, RecordPlace> places = this.dao.findByIds(replaced.stream().map(InstanceRecord::id).toList());
+		for (InstanceRecord old : replaced) {
+			deltas.add(false, subscriptionId, old.planId(), old.status(),
+					places.getOrDefault(old.id(), RecordPlace.START), -1);
+		}
+		for (NewRecord record : created) {
+			deltas.add(true, taskId, record.planId(), Status.PENDING, RecordPlace.START, 1);
+			deltas.add(false, subscriptionId, record.planId(), Status.PENDING, RecordPlace.START, 1);
+		}
+		this.dao.apply(deltas);
+	}
+
+	/**
+	 * Records deleted (they leave their task's counters, and their subscription's when they were its latest) and the
+	 * older records that became their instances' latest again.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void removed(Collection<InstanceRecord> removed, Collection<InstanceRecord> restored) {
+		PlaceDeltas deltas = new PlaceDeltas();
+		Map<Long, RecordPlace> places = this.dao.findByIds(
+				java.util.stream.Stream.concat(removed.stream(), restored.stream()).map(InstanceRecord::id).toList());
+		for (InstanceRecord record : removed) {
+			deltas.move(record, record.latest(), record.status(), places.getOrDefault(record.id(), RecordPlace.START),
+					null, null);
+		}
+		for (InstanceRecord record : restored) {
+			deltas.add(false, record.subscriptionId(), record.planId(), record.status(),
+					places.getOrDefault(record.id(), RecordPlace.START), 1);
+		}
+		this.dao.apply(deltas);
+	}
+
+}
