@@ -69,6 +69,17 @@ final class Benchmark {
 			floor.putAll(sql.measure(this.runs));
 			http.putAll(panels(context, data, this.runs));
 			plans = sql.plans(db.name());
+			ProgressFloor progress = new ProgressFloor(context.getBean(JdbcClient.class),
+					context.getBean(io.subwatch.progress.ProgressPanels.class),
+					context.getBean(io.subwatch.subscription.TaskDao.class), context.getBean(CounterDao.class),
+					context.getBean(io.subwatch.subscription.SubStepDao.class), data.taskId());
+			Map<String, Stats> panels = progress.measure(this.runs);
+			for (String id : List.of("P3", "P4")) {
+				floor.put(id, panels.get(id));
+				http.put(id, panels.get(id));
+			}
+			http.put("P", panels.get("P"));
+			plans.putAll(progress.plans(sql));
 		}
 		Duration plainStartup;
 		try (AppProcess plain = AppProcess.start(Launch.plain(this.jar), db, "512m", this.workDir)) {

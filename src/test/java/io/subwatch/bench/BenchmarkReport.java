@@ -29,7 +29,13 @@ final class BenchmarkReport {
 			new Target("P2", "same, all tasks aggregated (the newest record of every host)", "median ≤ 100 ms", 100),
 			new Target("M10", "the whole app with the large dataset", "-Xmx512m, start-up ≤ 10 s", Double.NaN),
 			new Target("S1", "the demo executor drives the hosts × 8 sub-steps of a task (issue 4)",
-					"pages do not slow down noticeably", Double.NaN));
+					"pages do not slow down noticeably", Double.NaN),
+			new Target("P", "progress panels of issue 12 (stragglers, progress and ETA) built in-process: every read"
+					+ " and the view model, no HTTP (the page's M7 includes them)", "≤ 100 ms", 100),
+			new Target("P3", "stragglers: duration sample of the 1,000 last finished hosts + running hosts' sub-step"
+					+ " (raw SQL, in-process)", "≤ 100 ms", 100),
+			new Target("P4", "progress and ETA: counters, last finish, finished per bucket, last 10 minutes (raw SQL, in-process)",
+					"≤ 100 ms", 100));
 
 	static String render(String command, String sizeName, List<Benchmark.Result> results, String notes)
 			throws IOException {

@@ -39,7 +39,9 @@ class BenchmarkSmokeIT {
 		assertThat(result.values().get("M8")).contains("req/s");
 		assertThat(result.values().get("M9")).contains("events/s");
 		assertThat(result.values().get("M10")).contains("start-up");
-		assertThat(result.plans()).hasSize(5);
+		assertThat(result.plans()).hasSize(7);
+		assertThat(result.http().get("P").runs()).isPositive();
+		assertThat(result.floor().get("P3").runs()).isPositive();
 	}
 
 }

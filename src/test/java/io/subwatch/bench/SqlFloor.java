@@ -152,7 +152,7 @@ final class SqlFloor {
 		return explainText("EXPLAIN " + inline);
 	}
 
-	private String explainText(String explain) {
+	String explainText(String explain) {
 		List<String> lines = new ArrayList<>();
 		this.jdbc.sql(explain).query((rs) -> {
 			StringBuilder line = new StringBuilder();

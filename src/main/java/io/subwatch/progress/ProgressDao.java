@@ -1,0 +1,145 @@
+package io.subwatch.progress;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.subwatch.subscription.DbTime;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.SubStepDao;
+import io.subwatch.subscription.SubStepState;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The panels' reads of one task, each bounded whatever the task's size: the most recently finished records
+ * (index (task_id, finish_time), newest first) and their sub-steps by primary key; the running records (index
+ * (task_id, status, id)) with their running sub-step; counts per time bucket over the finished range of the same
+ * (task_id, finish_time) index, read from the index alone.
+ */
+@Repository
+class ProgressDao {
+
+	/** A finished sub-step of a sampled record. */
+	record FinishedSubStep(long planId, int stepIndex, int subIndex, long millis) {
+	}
+
+	/** A running record's running sub-step. */
+	record RunningSubStep(long recordId, String instanceId, String ip, String hostName, long planId, int stepIndex,
+			int subIndex, Instant start) {
+	}
+
+	/** The finished sub-steps of {@code records} sampled hosts. */
+	record FinishedSample(int records, List<FinishedSubStep> subSteps) {
+	}
+
+	/** Hosts finished in bucket {@code index} (width and origin chosen by the caller). */
+	record Bucket(int index, long hosts) {
+	}
+
+	/**
+	 * A lower bound that makes "finished" an index range: unfinished records (NULL) sort first or last depending on
+	 * the database's NULL ordering, and a descending read must not walk past them.
+	 */
+	private static final LocalDateTime ZERO = LocalDateTime.of(1970, 1, 1, 0, 0);
+
+	private final JdbcClient jdbc;
+
+	private final SubStepDao subSteps;
+
+	ProgressDao(JdbcClient jdbc, SubStepDao subSteps) {
+		this.jdbc = jdbc;
+		this.subSteps = subSteps;
+	}
+
+	/** Ids and plans of the task's {@code limit} most recently finished records, newest first. */
+	private List<long[]> findRecentlyFinished(long taskId, int limit) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.plan_id FROM instance_record r
+				WHERE r.task_id = :task AND r.finish_time > :zero
+				ORDER BY r.task_id DESC, r.finish_time DESC LIMIT """ + " " + limit)
+			.param("task", taskId)
+			.param("zero", ZERO)
+			.query((rs, n) -> new long[] { rs.getLong(1), rs.getLong(2) })
+			.list();
+	}
+
+	/**
+	 * Durations of the sub-steps that succeeded or failed, of the task's {@code limit} most recently finished records
+	 * (a sub-step terminated by an operator did not run its course and is left out). The sub-steps come through
+	 * {@link SubStepDao#findByRecordIds}, which turns the ids into index ranges and short IN lists (H2 tests a long
+	 * IN list against every row it reads).
+	 */
+	FinishedSample findFinishedSample(long taskId, int limit) {
+		List<long[]> records = findRecentlyFinished(taskId, limit);
+		Map<Long, Long> plans = new HashMap<>();
+		records.forEach((r) -> plans.put(r[0], r[1]));
+		List<FinishedSubStep> sample = new ArrayList<>();
+		this.subSteps.findByRecordIds(plans.keySet()).forEach((recordId, states) -> {
+			for (SubStepState state : states.values()) {
+				boolean ran = state.status() == Status.SUCCESS || state.status() == Status.FAILED;
+				if (ran && state.startTime() != null && state.finishTime() != null && !state.finishTime().isBefore(state.startTime())) {
+					sample.add(new FinishedSubStep(plans.get(recordId), state.stepIndex(), state.subIndex(),
+							state.finishTime().toEpochMilli() - state.startTime().toEpochMilli()));
+				}
+			}
+		});
+		return new FinishedSample(records.size(), sample);
+	}
+
+	/** The running sub-step of the task's first {@code limit} running records, in record id order. */
+	List<RunningSubStep> findRunning(long taskId, int limit) {
+		return this.jdbc.sql("""
+				SELECT r.id, r.instance_id, r.bk_host_innerip, r.bk_host_name, r.plan_id, s.step_index, s.sub_index,
+				       s.start_time
+				FROM instance_record r JOIN record_sub_step s ON s.record_id = r.id
+				WHERE r.task_id = :task AND r.status = 'RUNNING' AND s.status = 'RUNNING'
+				ORDER BY r.task_id, r.status, r.id, s.step_index, s.sub_index LIMIT :limit""")
+			.param("task", taskId)
+			.param("limit", limit)
+			.query((rs, n) -> new RunningSubStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+					rs.getLong(5), rs.getInt(6), rs.getInt(7), DbTime.read(rs, 8)))
+			.list();
+	}
+
+	/** Records of the task finished at or after {@code since}. */
+	long countFinishedSince(long taskId, Instant since) {
+		return this.jdbc.sql("""
+				SELECT COUNT(*) FROM instance_record r WHERE r.task_id = :task AND r.finish_time >= :since""")
+			.param("task", taskId)
+			.param("since", DbTime.toDb(since))
+			.query(Long.class)
+			.single();
+	}
+
+	/** The task's last finish time, or null when nothing finished. */
+	Instant findLastFinish(long taskId) {
+		return this.jdbc.sql("""
+				SELECT r.finish_time FROM instance_record r WHERE r.task_id = :task AND r.finish_time > :zero
+				ORDER BY r.task_id DESC, r.finish_time DESC LIMIT 1""")
+			.param("task", taskId)
+			.param("zero", ZERO)
+			.query((rs, n) -> DbTime.read(rs, 1))
+			.optional()
+			.orElse(null);
+	}
+
+	/** Finished records per bucket of {@code widthSeconds} from {@code origin}, buckets without any left out. */
+	List<Bucket> findFinishedPerBucket(long taskId, Instant origin, long widthSeconds) {
+		return this.jdbc.sql("""
+				SELECT f.bucket, COUNT(*) AS hosts FROM (
+				  SELECT FLOOR(TIMESTAMPDIFF(SECOND, :origin, r.finish_time) / :width) AS bucket
+				  FROM instance_record r WHERE r.task_id = :task AND r.finish_time >= :origin) f
+				GROUP BY f.bucket ORDER BY f.bucket""")
+			.param("task", taskId)
+			.param("origin", DbTime.toDb(origin))
+			.param("width", widthSeconds)
+			.query((rs, n) -> new Bucket(rs.getInt(1), rs.getLong(2)))
+			.list();
+	}
+
+}

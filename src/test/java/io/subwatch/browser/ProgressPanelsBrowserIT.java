@@ -1,0 +1,67 @@
+package io.subwatch.browser;
+
+import java.time.Instant;
+
+import io.subwatch.result.OperatorActions;
+import io.subwatch.support.Fixtures;
+import io.subwatch.support.ResultScenario;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The progress panels (issue 12, 3 and 4) in a browser: shown, refreshed by the page's poll, in a screenshot. */
+@BrowserTest
+class ProgressPanelsBrowserIT {
+
+	static BrowserSession browser;
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Fixtures fixtures;
+
+	@Autowired
+	OperatorActions actions;
+
+	@AfterAll
+	static void stop() {
+		if (browser != null) {
+			browser.close();
+		}
+	}
+
+	BrowserSession browser() {
+		if (browser == null) {
+			browser = new BrowserSession(this.port, "en-US");
+		}
+		return browser;
+	}
+
+	String text(String selector) {
+		return String.valueOf(browser().js("var e = document.querySelector(arguments[0]); return e ? e.innerText : '';",
+				selector));
+	}
+
+	@Test
+	void thePanelsShowAndFollowTheTask() {
+		ResultScenario scenario = new ResultScenario(this.fixtures, this.actions);
+		new SubscriptionPageObject(browser()).open(scenario.subscriptionId, "?task=" + scenario.firstTask);
+		// 6 succeeded and 2 failed of 12; the 2 running started days ago, past the configured limit
+		assertThat(text("#progress-percent")).isEqualTo("66% done");
+		assertThat(text("#counter-stuck strong")).isEqualTo("2");
+		assertThat(browser().driver.findElements(org.openqa.selenium.By.cssSelector("#stragglers tbody tr"))).hasSize(2);
+		assertThat(browser().driver.findElements(org.openqa.selenium.By.cssSelector("#throughput svg rect.bar")))
+			.isNotEmpty();
+		browser().screenshot("subscription-progress-panels");
+		this.fixtures.send(Fixtures.finish(scenario.records.get(8), -1, Instant.parse("2026-11-28T03:00:00Z")));
+		browser().until((d) -> text("#progress-percent").equals("75% done"));
+		assertThat(text("#counter-stuck strong")).isEqualTo("1");
+		browser().screenshot("subscription-progress-panels-refreshed");
+	}
+
+}
