@@ -20,8 +20,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Syncs one source task: reads its counters ({@code pagesize=1}); only when they changed reads its rows (pages of 500)
- * and, with {@code need_detail}, the rows whose status changed since the last sync; then writes in one transaction,
- * through the ingest services, the local task and records (the first time) and the sub-step transitions.
+ * and, with {@code need_detail}, the rows whose status changed since the last sync, a page at a time; each page is
+ * written in its own transaction through the ingest services: the local records (while the task is being built) and
+ * the sub-step transitions.
  */
 @Component
 class TaskMirror {
@@ -79,71 +80,101 @@ class TaskMirror {
 		if (known != null && counters.equals(known.counters()) && !counters.contains("RUNNING")) {
 			return true;
 		}
-		List<JsonNode> rows = rows(target, sourceTaskId);
+		List<Row> rows = rows(target, sourceTaskId);
 		if (rows.isEmpty()) {
 			return false;
 		}
-		Map<Long, String> stored = (known != null) ? this.dao.findRecordStatuses(name, sourceTaskId) : Map.of();
+		long taskId = (known != null) ? known.taskId()
+				: this.tx.execute((status) -> createTask(target, sourceTaskId, rows.get(0).createTime(),
+						rows.size() < scopeSize));
+		// Counters are stored only once a sync went through: until then the local task is still being built, and a
+		// sync interrupted on the way (a restart, a lost source) goes on adding the hosts it lacks.
+		boolean building = known == null || known.counters() == null;
+		Map<Long, String> stored = this.dao.findRecordStatuses(name, sourceTaskId);
+		Map<Long, Long> recordIds = new HashMap<>(this.dao.findRecordIds(name, sourceTaskId));
 		List<String> changed = rows.stream()
-			.filter((row) -> SourceRows.status(row).equals("RUNNING")
-					|| !SourceRows.status(row).equals(stored.get(SourceRows.recordId(row))))
-			.map(SourceRows::instanceId)
+			.filter((row) -> row.status().equals("RUNNING") || !row.status().equals(stored.get(row.recordId())))
+			.map(Row::instanceId)
 			.toList();
-		List<JsonNode> details = details(target, sourceTaskId, changed);
-		boolean finished = rows.stream().map(SourceRows::status).noneMatch((s) -> s.equals("PENDING") || s.equals("RUNNING"));
-		this.tx.executeWithoutResult((status) -> {
-			Map<Long, Long> recordIds = (known != null) ? this.dao.findRecordIds(name, sourceTaskId)
-					: createTask(target, sourceTaskId, details, rows.size() < scopeSize);
-			Map<Long, String> statuses = new LinkedHashMap<>();
-			List<Map<String, Object>> batch = new ArrayList<>();
-			for (JsonNode row : details) {
-				Long recordId = recordIds.get(SourceRows.recordId(row));
-				if (recordId == null) {
-					continue;
+		// A page of details at a time, each written in its own transaction: a 100,000-host task never sits in memory
+		// whole, and every page written is kept (its statuses are stored, so the next sync does not read it again).
+		for (int from = 0; from < changed.size(); from += PAGE) {
+			List<JsonNode> details = details(target, sourceTaskId, changed.subList(from,
+					Math.min(changed.size(), from + PAGE)));
+			this.tx.executeWithoutResult((status) -> {
+				if (building) {
+					addRecords(target, sourceTaskId, taskId, details, recordIds);
 				}
-				statuses.put(SourceRows.recordId(row), SourceRows.status(row));
-				batch.addAll(SourceRows.events(row, recordId, target.source().timeZone()));
+				apply(target, details, recordIds);
+			});
+		}
+		boolean finished = rows.stream().map(Row::status).noneMatch((s) -> s.equals("PENDING") || s.equals("RUNNING"));
+		this.tx.executeWithoutResult((status) -> {
+			if (building) {
+				this.ingest.markReady(taskId, this.json.valueToTree(Map.of()), target.access());
 			}
-			for (int from = 0; from < batch.size(); from += EVENT_BATCH) {
-				List<Map<String, Object>> part = batch.subList(from, Math.min(batch.size(), from + EVENT_BATCH));
-				this.events.apply(this.json.valueToTree(Map.of("events", part)), target.access());
-			}
-			this.dao.updateRecordStatuses(name, statuses);
 			this.dao.updateTask(name, sourceTaskId, counters, finished);
 		});
 		return true;
 	}
 
-	private Map<Long, Long> createTask(Target target, long sourceTaskId, List<JsonNode> details, boolean partial) {
+	/** The sub-step transitions of some rows, through the event service, and the statuses they were read with. */
+	private void apply(Target target, List<JsonNode> details, Map<Long, Long> recordIds) {
+		Map<Long, String> statuses = new LinkedHashMap<>();
+		List<Map<String, Object>> batch = new ArrayList<>();
+		for (JsonNode row : details) {
+			Long recordId = recordIds.get(SourceRows.recordId(row));
+			if (recordId == null) {
+				continue;
+			}
+			statuses.put(SourceRows.recordId(row), SourceRows.status(row));
+			batch.addAll(SourceRows.events(row, recordId, target.source().timeZone()));
+		}
+		for (int from = 0; from < batch.size(); from += EVENT_BATCH) {
+			List<Map<String, Object>> part = batch.subList(from, Math.min(batch.size(), from + EVENT_BATCH));
+			this.events.apply(this.json.valueToTree(Map.of("events", part)), target.access());
+		}
+		this.dao.updateRecordStatuses(target.source().name(), statuses);
+	}
+
+	/** The local task, not ready until its first sync went through, and the record that says which it is. */
+	private long createTask(Target target, long sourceTaskId, String createTime, boolean partial) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("ready", false);
 		body.put("partial", partial);
-		String created = SourceTime.toIso(SourceRows.text(details.get(0), "create_time"), target.source().timeZone());
+		String created = SourceTime.toIso(createTime, target.source().timeZone());
 		if (created != null) {
 			body.put("create_time", created);
 		}
 		long taskId = this.ingest.createTask(target.subscriptionId(), this.json.valueToTree(body), target.access())
 			.taskId();
+		this.dao.insertTask(target.source().name(), target.sourceSubscriptionId(), sourceTaskId, taskId);
+		return taskId;
+	}
+
+	/** Records for the rows the local task lacks (PENDING until their transitions are applied). */
+	private void addRecords(Target target, long sourceTaskId, long taskId, List<JsonNode> details,
+			Map<Long, Long> recordIds) {
+		List<JsonNode> missing = details.stream().filter((row) -> !recordIds.containsKey(SourceRows.recordId(row)))
+			.toList();
+		if (missing.isEmpty()) {
+			return;
+		}
 		Map<String, Long> sourceByInstance = new HashMap<>();
 		Map<Long, String> statuses = new HashMap<>();
-		Map<Long, Long> recordIds = new TreeMap<>();
-		for (int from = 0; from < details.size(); from += PAGE) {
-			List<JsonNode> part = details.subList(from, Math.min(details.size(), from + PAGE));
-			part.forEach((row) -> {
-				sourceByInstance.put(SourceRows.instanceId(row), SourceRows.recordId(row));
-				statuses.put(SourceRows.recordId(row), "PENDING");
-			});
-			List<Map<String, Object>> instances = part.stream().map(SourceRows::instance).toList();
-			for (CreatedRecord record : this.ingest
-				.addInstances(taskId, this.json.valueToTree(Map.of("instances", instances)), target.access())
-				.records()) {
-				recordIds.put(sourceByInstance.get(record.instanceId()), record.recordId());
-			}
+		missing.forEach((row) -> {
+			sourceByInstance.put(SourceRows.instanceId(row), SourceRows.recordId(row));
+			statuses.put(SourceRows.recordId(row), "PENDING");
+		});
+		List<Map<String, Object>> instances = missing.stream().map(SourceRows::instance).toList();
+		Map<Long, Long> added = new TreeMap<>();
+		for (CreatedRecord record : this.ingest
+			.addInstances(taskId, this.json.valueToTree(Map.of("instances", instances)), target.access())
+			.records()) {
+			added.put(sourceByInstance.get(record.instanceId()), record.recordId());
 		}
-		this.ingest.markReady(taskId, this.json.valueToTree(Map.of()), target.access());
-		this.dao.insertTask(target.source().name(), target.sourceSubscriptionId(), sourceTaskId, taskId);
-		this.dao.insertRecords(target.source().name(), sourceTaskId, recordIds, statuses);
-		return recordIds;
+		this.dao.insertRecords(target.source().name(), sourceTaskId, added, statuses);
+		recordIds.putAll(added);
 	}
 
 	/** A task whose creation failed on the source fails here too, with the source's message. */
@@ -156,17 +187,22 @@ class TaskMirror {
 		this.dao.updateTask(target.source().name(), sourceTaskId, null, true);
 	}
 
+	/** What a row without detail says that the sync needs: kept instead of the row, so 100,000 of them stay small. */
+	record Row(long recordId, String instanceId, String status, String createTime) {
+	}
+
 	/** Every row of the task, without detail, in ascending record id (the order local records are created in). */
-	private List<JsonNode> rows(Target target, long sourceTaskId) {
-		List<JsonNode> rows = new ArrayList<>();
+	private List<Row> rows(Target target, long sourceTaskId) {
+		List<Row> rows = new ArrayList<>();
 		for (int page = 1;; page++) {
 			NodemanClient.TaskPage answer = target.client().taskResult(params(target, sourceTaskId, page, PAGE));
-			rows.addAll(answer.rows());
+			answer.rows().forEach((row) -> rows.add(new Row(SourceRows.recordId(row), SourceRows.instanceId(row),
+					SourceRows.status(row), SourceRows.text(row, "create_time"))));
 			if (answer.rows().size() < PAGE || (long) page * PAGE >= answer.total()) {
 				break;
 			}
 		}
-		rows.sort(Comparator.comparingLong(SourceRows::recordId));
+		rows.sort(Comparator.comparingLong(Row::recordId));
 		return rows;
 	}
 
