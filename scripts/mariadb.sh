@@ -8,6 +8,7 @@ STARTED_MARIADB=""
 
 mariadb_ready() {
   if mariadb-admin --protocol=tcp -h 127.0.0.1 -P 3306 ping >/dev/null 2>&1 || mariadb-admin ping >/dev/null 2>&1; then
+    mariadb_connections
     return 0
   fi
   if [ "$(id -u)" != 0 ]; then
@@ -21,6 +22,12 @@ mariadb_ready() {
   for _ in $(seq 1 120); do mariadb-admin ping >/dev/null 2>&1 && break; sleep 0.25; done
   mariadb-admin ping >/dev/null 2>&1 || { echo "MariaDB did not start" >&2; return 1; }
   STARTED_MARIADB=yes
+  mariadb_connections
+}
+
+# The suites keep many applications (each with its connection pool) alive at once: room for them all.
+mariadb_connections() {
+  [ "$(id -u)" = 0 ] && mariadb -e "SET GLOBAL max_connections = GREATEST(@@max_connections, 1000)" >/dev/null 2>&1 || true
 }
 
 mariadb_database() {
