@@ -77,7 +77,10 @@ final class SubscriptionPageObject {
 
 	InstancePageObject openHost(String name) {
 		String before = this.browser.path();
-		this.browser.driver.findElement(By.linkText(name)).click();
+		// the host's link in the table (the panels above it name sample hosts too, linking to their newest record)
+		this.browser.driver.findElement(By.cssSelector("#host-rows"))
+			.findElement(By.linkText(name))
+			.click();
 		this.browser.until((d) -> !this.browser.path().equals(before));
 		this.browser.waitForReady();
 		return new InstancePageObject(this.browser);
