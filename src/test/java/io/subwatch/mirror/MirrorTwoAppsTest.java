@@ -61,7 +61,7 @@ class MirrorTwoAppsTest {
 	/** Unique per run: the source's ids start at 1 in every run, and the MySQL database outlives runs. */
 	private static final String SOURCE = "upstream-" + UUID.randomUUID().toString().substring(0, 8);
 
-	private static final int HOSTS = 300;
+	private static final int HOSTS = 2_000;
 
 	private static ConfigurableApplicationContext source;
 
@@ -198,7 +198,10 @@ class MirrorTwoAppsTest {
 				events.addAll(Fixtures.finish(record, -1, start.plusSeconds(i)));
 			}
 		}
-		fixtures.send(events);
+		// the events API takes at most 5,000 events a request
+		for (int from = 0; from < events.size(); from += 5_000) {
+			fixtures.send(events.subList(from, Math.min(events.size(), from + 5_000)));
+		}
 		long retry = actions.retry(sourceSubscription, null, null, Fixtures.SYSTEM).taskId();
 		List<Map<String, Object>> retried = new ArrayList<>();
 		for (int i = 0; i < HOSTS; i += 20) {
