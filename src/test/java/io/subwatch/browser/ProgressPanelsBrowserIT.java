@@ -55,8 +55,9 @@ class ProgressPanelsBrowserIT {
 		assertThat(text("#progress-percent")).isEqualTo("66% done");
 		assertThat(text("#counter-stuck strong")).isEqualTo("2");
 		assertThat(browser().driver.findElements(org.openqa.selenium.By.cssSelector("#stragglers tbody tr"))).hasSize(2);
-		assertThat(browser().driver.findElements(org.openqa.selenium.By.cssSelector("#throughput svg rect.bar")))
-			.isNotEmpty();
+		// the scenario's hosts report finish times before the task was created here: no bar to draw, and it says so
+		assertThat(browser().driver.findElements(org.openqa.selenium.By.cssSelector("#throughput"))).isEmpty();
+		assertThat(text("#throughput-none")).contains("No host finished");
 		browser().screenshot("subscription-progress-panels");
 		this.fixtures.send(Fixtures.finish(scenario.records.get(8), -1, Instant.parse("2026-11-28T03:00:00Z")));
 		browser().until((d) -> text("#progress-percent").equals("75% done"));
