@@ -76,11 +76,13 @@ class SubscriptionController {
 			@RequestParam(required = false) String at, @RequestParam(required = false) String error, Access access,
 			HttpServletRequest request, HttpServletResponse response) throws Exception {
 		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
-		if (this.pages.unchanged(id, access, version)) {
+		// one read answers an unchanged poll and keys the rendered region
+		String stamp = this.pages.readerStamp(id, access).orElse(null);
+		if (stamp != null && SubscriptionPages.unchanged(stamp, access, version)) {
 			response.setStatus(HttpServletResponse.SC_NO_CONTENT);
 			return;
 		}
-		String key = this.pages.liveKey(id, access).map((stamp) -> id + "?" + view(request) + "#" + stamp).orElse(null);
+		String key = (stamp != null) ? id + "?" + view(request) + "#" + stamp + "|" + access.instanceId() : null;
 		byte[] cached = (key != null) ? this.liveRegions.get(key) : null;
 		if (cached != null) {
 			response.setContentType(LIVE_CONTENT_TYPE);

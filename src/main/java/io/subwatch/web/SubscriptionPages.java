@@ -84,30 +84,23 @@ class SubscriptionPages {
 	}
 
 	/**
-	 * Whether a poll that carries {@code knownVersion} can be answered "unchanged" without loading anything: nothing
-	 * of the subscription's tasks changed since that version was made, for the same reader. One small read.
+	 * The subscription's change stamp as this reader sees it (language, time zone, share link, write right): one small
+	 * read, which answers an unchanged poll and keys {@link LiveRegionCache}. Empty when the subscription is missing or
+	 * not readable: that request goes the full way, which answers it. Read before the data it stands for, so what is
+	 * rendered under it is never older than it says.
 	 */
-	/**
-	 * What the live regions of a subscription show for this reader, for {@link LiveRegionCache}: its change stamp as
-	 * this reader sees it (language, time zone, share link, write right) and the instance a share link is limited to.
-	 * Empty when the subscription is missing or not readable: that request goes the full way, which answers it.
-	 * Read before the data it stands for, so what is rendered under it is never older than it says.
-	 */
-	java.util.Optional<String> liveKey(long subscriptionId, Access access) {
+	java.util.Optional<String> readerStamp(long subscriptionId, Access access) {
 		return this.tasks.changeStamp(subscriptionId)
 			.filter((stamp) -> access.canRead(stamp.bkBizId(), subscriptionId))
-			.map((stamp) -> stamp(stamp, subscriptionId, access) + "|" + access.instanceId());
+			.map((stamp) -> stamp(stamp, subscriptionId, access));
 	}
 
-	boolean unchanged(long subscriptionId, Access access, String knownVersion) {
-		if (knownVersion == null || access.instanceId() != null) {
-			return false;
-		}
-		// Whatever is not plainly "unchanged" (unknown, not readable) goes the full way, which answers it properly.
-		return this.tasks.changeStamp(subscriptionId)
-			.filter((stamp) -> access.canRead(stamp.bkBizId(), subscriptionId))
-			.map((stamp) -> knownVersion.startsWith(stamp(stamp, subscriptionId, access) + "."))
-			.orElse(false);
+	/**
+	 * Whether a poll that carries {@code knownVersion} can be answered "unchanged" without loading anything: nothing
+	 * of the subscription's tasks changed since that version was made, for the same reader.
+	 */
+	static boolean unchanged(String readerStamp, Access access, String knownVersion) {
+		return knownVersion != null && access.instanceId() == null && knownVersion.startsWith(readerStamp + ".");
 	}
 
 	/** The data's change stamp, with what else decides how the regions look to this reader. */
