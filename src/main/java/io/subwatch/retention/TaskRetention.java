@@ -36,6 +36,13 @@ class TaskRetention {
 
 	private static final Logger log = LoggerFactory.getLogger(TaskRetention.class);
 
+	/** On {@code subscription_task t} joined to its {@code subscription s}: not the newest task, nothing to do in it. */
+	private static final String NOT_NEWEST_NOR_BUSY = """
+			(s.latest_task_id IS NULL OR s.latest_task_id <> t.id)
+			AND NOT EXISTS (SELECT 1 FROM task_status_count c
+			                WHERE c.task_id = t.id AND c.status IN ('PENDING', 'RUNNING') AND c.cnt > 0)
+			""";
+
 	/** Candidates looked at per query. */
 	private static final int CANDIDATES = 100;
 
@@ -103,10 +110,7 @@ class TaskRetention {
 		return this.jdbc.sql("""
 				SELECT t.id, t.subscription_id, t.created_at, t.last_event_at, t.pipeline_id, t.instance_count
 				FROM subscription_task t JOIN subscription s ON s.id = t.subscription_id
-				WHERE t.id > :after AND t.last_event_at < :cutoff AND t.is_ready = TRUE
-				  AND (s.latest_task_id IS NULL OR s.latest_task_id <> t.id)
-				  AND NOT EXISTS (SELECT 1 FROM task_status_count c
-				                  WHERE c.task_id = t.id AND c.status IN ('PENDING', 'RUNNING') AND c.cnt > 0)
+				WHERE t.id > :after AND t.last_event_at < :cutoff AND t.is_ready = TRUE AND """ + NOT_NEWEST_NOR_BUSY + """
 				ORDER BY t.id
 				LIMIT :limit
 				""")
@@ -159,10 +163,7 @@ class TaskRetention {
 	private boolean removable(Candidate task, Instant cutoff) {
 		return this.jdbc.sql("""
 				SELECT COUNT(*) FROM subscription_task t JOIN subscription s ON s.id = t.subscription_id
-				WHERE t.id = :id AND t.last_event_at < :cutoff
-				  AND (s.latest_task_id IS NULL OR s.latest_task_id <> t.id)
-				  AND NOT EXISTS (SELECT 1 FROM task_status_count c
-				                  WHERE c.task_id = t.id AND c.status IN ('PENDING', 'RUNNING') AND c.cnt > 0)
+				WHERE t.id = :id AND t.last_event_at < :cutoff AND """ + NOT_NEWEST_NOR_BUSY + """
 				  AND NOT EXISTS (SELECT 1 FROM subscription_task building
 				                  WHERE building.subscription_id = t.subscription_id AND building.is_ready = FALSE)
 				  AND (t.is_partial = TRUE OR t.err_msg IS NOT NULL
