@@ -39,11 +39,15 @@ final class AppProcess implements AutoCloseable {
 
 	final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-	private AppProcess(Process process, Path log, int port, Duration startup) {
+	/** Profiles of this JVM, one per measurement, named after the database and heap. */
+	final Profiles profiles;
+
+	private AppProcess(Process process, Path log, int port, Duration startup, Profiles profiles) {
 		this.process = process;
 		this.log = log;
 		this.port = port;
 		this.startup = startup;
+		this.profiles = profiles;
 	}
 
 	static AppProcess start(Launch launch, BenchDatabase db, String heap, Path workDir, String... extraArgs)
@@ -97,7 +101,8 @@ final class AppProcess implements AutoCloseable {
 				HttpResponse<String> response = probe.send(HttpRequest.newBuilder(health).build(),
 						HttpResponse.BodyHandlers.ofString());
 				if (response.statusCode() == 200 && response.body().contains("UP")) {
-					return new AppProcess(process, log, port, Duration.ofNanos(System.nanoTime() - started));
+					return new AppProcess(process, log, port, Duration.ofNanos(System.nanoTime() - started),
+							new Profiles(process.pid(), workDir.resolve("jfr"), db.name() + "-" + heap));
 				}
 			}
 			catch (IOException notYet) {

@@ -95,14 +95,16 @@ final class Benchmark {
 			HttpMeasurements measurements = new HttpMeasurements(app, data);
 			http.putAll(measurements.queries(this.runs));
 			PageMeasurements pages = new PageMeasurements(app, data);
-			http.put("M7", pages.page(this.runs));
+			http.put("M7", app.profiles.record("M7", () -> pages.page(this.runs)));
 			values.put("M8", pages.pollThroughput(Math.max(3, this.runs / 20)));
 			values.put("M9", measurements.ingest(size, db.name().equals("H2") ? 30_000 : 10_000));
+			values.putAll(app.profiles.summaries());
 		}
 		try (AppProcess small = AppProcess.start(launch, db, "256m", this.workDir)) {
 			HttpMeasurements measurements = new HttpMeasurements(small, data);
 			http.put("M6", measurements.returnAll(Math.max(3, this.runs / 10)));
 			values.put("M6", measurements.lastReturnAllBytes() / 1_000_000 + " MB of JSON, -Xmx256m");
+			values.putAll(small.profiles.summaries());
 		}
 		// Last, as it changes the data: the app's own simulator runs the hosts of its task (issue 4).
 		try (AppProcess simulating = AppProcess.start(launch, db, "512m", this.workDir, "--subwatch.jobs.enabled=true",

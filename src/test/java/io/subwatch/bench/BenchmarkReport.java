@@ -82,9 +82,30 @@ final class BenchmarkReport {
 					.append("\n```\n");
 			}
 			md.append("\n");
+			profiles(md, result);
 		}
 		md.append(notes);
 		return md.toString();
+	}
+
+	/** The measurements' profiles: where the app's threads were when sampled ({@link Profiles}). */
+	private static void profiles(StringBuilder md, Benchmark.Result result) {
+		List<Map.Entry<String, String>> profiles = result.values()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().startsWith(Profiles.KEY))
+			.toList();
+		if (profiles.isEmpty()) {
+			return;
+		}
+		md.append("Where the time goes (").append(result.database().name()).append("; a Java Flight Recorder")
+			.append(" recording of the app during each measurement, kept under `target/bench/jfr`; CPU samples by the")
+			.append(" library the thread was running, then request threads waiting on a socket):\n\n");
+		for (Map.Entry<String, String> profile : profiles) {
+			md.append("- **").append(profile.getKey().substring(Profiles.KEY.length())).append("**: ")
+				.append(profile.getValue()).append("\n");
+		}
+		md.append("\n");
 	}
 
 	private static String verdict(Target target, Stats http, String value, String database) {

@@ -42,6 +42,10 @@ class BenchmarkSmokeIT {
 		assertThat(result.plans()).hasSize(7);
 		assertThat(result.http().get("P").runs()).isPositive();
 		assertThat(result.floor().get("P3").runs()).isPositive();
+		for (String id : List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M9")) {
+			assertThat(result.values().get(Profiles.KEY + id)).as("profile of " + id).contains("CPU samples");
+		}
+		assertThat(report).contains("Where the time goes (H2");
 	}
 
 }

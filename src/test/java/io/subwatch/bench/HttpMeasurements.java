@@ -47,7 +47,8 @@ final class HttpMeasurements {
 			if (!new String(check, 0, Math.min(40, check.length)).contains("\"result\":true")) {
 				throw new IllegalStateException(body.getKey() + " failed: " + new String(check));
 			}
-			results.put(body.getKey(), Stats.measure(Stats.warmup(runs), runs, () -> this.app.post(TASK_RESULT, body.getValue())));
+			results.put(body.getKey(), this.app.profiles.record(body.getKey(),
+					() -> Stats.measure(Stats.warmup(runs), runs, () -> this.app.post(TASK_RESULT, body.getValue()))));
 		}
 		return results;
 	}
@@ -55,7 +56,8 @@ final class HttpMeasurements {
 	Stats returnAll(int runs) throws Exception {
 		String body = "{\"subscription_id\": %d, \"task_id_list\": [%d], \"return_all\": true}"
 			.formatted(this.data.subscriptionId(), this.data.taskId());
-		return Stats.measure(1, runs, () -> this.lastReturnAllBytes = this.app.postCounting(TASK_RESULT, body));
+		return this.app.profiles.record("M6", () -> Stats.measure(1, runs,
+				() -> this.lastReturnAllBytes = this.app.postCounting(TASK_RESULT, body)));
 	}
 
 	long lastReturnAllBytes() {
@@ -70,7 +72,7 @@ final class HttpMeasurements {
 		int hosts = Math.min(10_000, size.hosts() / 4);
 		// Warm: the same path once on a smaller task, unmeasured.
 		ingestTask(hosts / 5, 60_000_000L);
-		long[] sent = ingestTask(hosts, 50_000_000L);
+		long[] sent = this.app.profiles.record("M9", () -> ingestTask(hosts, 50_000_000L));
 		long events = sent[0];
 		double seconds = sent[1] / 1e9;
 		double rate = events / seconds;
