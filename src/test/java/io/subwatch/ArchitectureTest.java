@@ -63,6 +63,22 @@ class ArchitectureTest {
 			.check(MAIN);
 	}
 
+	/**
+	 * The record engine is the one way task_result, the pages and the exports read record windows: it serves them and
+	 * knows none of them, nor security or the writers.
+	 */
+	@Test
+	void theRecordEngineKnowsOnlyTheCore() {
+		noClasses().that()
+			.resideInAPackage("io.subwatch.records..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("io.subwatch.web..", "io.subwatch.result..", "io.subwatch.ingest..",
+					"io.subwatch.security..", "io.subwatch.simulate..", "io.subwatch.demo..",
+					"io.subwatch.breakdown..", "io.subwatch.progress..")
+			.check(MAIN);
+	}
+
 	/** Security enforces who may do what; the admin pages only change its rows, through its public API. */
 	@Test
 	void securityKnowsNothingOfTheAdminPages() {

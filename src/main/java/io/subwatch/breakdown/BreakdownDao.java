@@ -1,9 +1,6 @@
 package io.subwatch.breakdown;
 
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.subwatch.subscription.Status;
 
@@ -11,8 +8,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The breakdown's queries: small reads of the place counters, and the sample hosts of the largest clusters through
- * the (task_id, status, at_step, at_sub, error_key, id) index and its is_latest twin.
+ * The breakdown's queries: small reads of the place counters (the sample hosts of the largest clusters come through
+ * the record engine).
  */
 @Repository
 class BreakdownDao {
@@ -24,10 +21,6 @@ class BreakdownDao {
 	}
 
 	record Cluster(int stepIndex, int subIndex, String errorKey, int count) {
-	}
-
-	record Sample(int stepIndex, int subIndex, String errorKey, String instanceId, String ip, String ipv6,
-			String hostName, String errorLine) {
 	}
 
 	private final JdbcClient jdbc;
@@ -94,33 +87,6 @@ class BreakdownDao {
 			.param("status", status.name())
 			.query(Integer.class)
 			.single();
-	}
-
-	/** The first {@code perCluster} failed hosts of each cluster, in one statement. */
-	List<Sample> findSamples(BreakdownScope scope, List<Cluster> clusters, int perCluster) {
-		if (clusters.isEmpty()) {
-			return List.of();
-		}
-		Map<String, Object> params = new HashMap<>();
-		params.put("scopeId", scope.scopeId());
-		params.put("limit", perCluster);
-		List<String> parts = new ArrayList<>();
-		for (int i = 0; i < clusters.size(); i++) {
-			Cluster cluster = clusters.get(i);
-			params.put("step" + i, cluster.stepIndex());
-			params.put("sub" + i, cluster.subIndex());
-			params.put("key" + i, cluster.errorKey());
-			parts.add("(SELECT r.at_step, r.at_sub, r.error_key, r.instance_id, r.bk_host_innerip, r.bk_host_innerip_v6,"
-					+ " r.bk_host_name, r.error_line FROM instance_record r WHERE " + scope.where()
-					+ " AND r.status = 'FAILED' AND r.at_step = :step%d AND r.at_sub = :sub%d AND r.error_key = :key%d"
-						.formatted(i, i, i)
-					+ " ORDER BY " + scope.orderBy() + " LIMIT :limit)");
-		}
-		return this.jdbc.sql(String.join(" UNION ALL ", parts))
-			.params(params)
-			.query((rs, n) -> new Sample(rs.getInt(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getString(5),
-					rs.getString(6), rs.getString(7), rs.getString(8)))
-			.list();
 	}
 
 }

@@ -8,6 +8,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
+import io.subwatch.records.Place;
+import io.subwatch.records.PlacedHost;
+import io.subwatch.records.RecordFilter;
+import io.subwatch.records.RecordHostDao;
+import io.subwatch.records.RecordScope;
 import io.subwatch.subscription.ErrorText;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.Status;
@@ -32,8 +37,11 @@ public class Breakdowns {
 
 	private final StepPlanDao plans;
 
-	Breakdowns(BreakdownDao dao, StepPlanDao plans) {
+	private final RecordHostDao records;
+
+	Breakdowns(BreakdownDao dao, StepPlanDao plans, RecordHostDao records) {
 		this.dao = dao;
+		this.records = records;
 		this.plans = plans;
 	}
 
@@ -43,14 +51,19 @@ public class Breakdowns {
 		StepMatrix matrix = matrix(cells);
 		List<BreakdownDao.Cluster> found = this.dao.findClusters(scope, CLUSTERS + 1);
 		List<BreakdownDao.Cluster> shown = found.subList(0, Math.min(CLUSTERS, found.size()));
-		List<BreakdownDao.Sample> samples = this.dao.findSamples(scope, shown, SAMPLES);
+		List<PlacedHost> samples = this.records.findFirstOfEach(RecordScope.of(scope.subscriptionId(), scope.taskId()),
+				shown.stream()
+					.map((c) -> new RecordFilter(List.of(Status.FAILED), null, List.of(),
+							new Place(c.stepIndex(), c.subIndex(), c.errorKey())))
+					.toList(),
+				SAMPLES);
 		Map<Integer, StepMatrix.Row> rows = new LinkedHashMap<>();
 		matrix.rows().forEach((row) -> rows.put(RecordProgress.key(row.stepIndex(), row.subIndex()), row));
 		List<FailureCluster> clusters = new ArrayList<>();
 		for (BreakdownDao.Cluster cluster : shown) {
 			List<FailureCluster.Sample> picked = samples.stream()
-				.filter((s) -> s.stepIndex() == cluster.stepIndex() && s.subIndex() == cluster.subIndex()
-						&& cluster.errorKey().equals(s.errorKey()))
+				.filter((s) -> s.place().stepIndex() == cluster.stepIndex() && s.place().subIndex() == cluster.subIndex()
+						&& cluster.errorKey().equals(s.place().errorKey()))
 				.map((s) -> new FailureCluster.Sample(s.instanceId(), name(s), (s.errorLine() != null) ? s.errorLine() : ""))
 				.toList();
 			StepMatrix.Row row = rows.get(RecordProgress.key(cluster.stepIndex(), cluster.subIndex()));
@@ -61,7 +74,7 @@ public class Breakdowns {
 					pattern, cluster.count(), share, picked));
 		}
 		String fingerprint = Integer.toHexString(List.of(cells, shown, samples.stream()
-			.map(BreakdownDao.Sample::instanceId)
+			.map(PlacedHost::instanceId)
 			.toList(), failed).hashCode());
 		return new Breakdown(matrix, clusters, failed, found.size() > CLUSTERS, fingerprint);
 	}
@@ -106,7 +119,7 @@ public class Breakdowns {
 		return new StepMatrix(Status.RECORD_STATUSES, List.copyOf(rows.values()), steps > 1);
 	}
 
-	private static String name(BreakdownDao.Sample sample) {
+	private static String name(PlacedHost sample) {
 		if (sample.ip() != null && !sample.ip().isEmpty()) {
 			return sample.ip();
 		}

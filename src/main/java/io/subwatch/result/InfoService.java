@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.subwatch.records.RecordQueryDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.SubscriptionDao;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import io.subwatch.records.RecordQueryDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.HostStatusDao;
 import io.subwatch.subscription.HostStatusDao.HostStatus;

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import io.subwatch.records.RecordQueryDao;
 import io.subwatch.audit.AuditDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecord;

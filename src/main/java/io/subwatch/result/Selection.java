@@ -1,5 +1,7 @@
 package io.subwatch.result;
 
+import io.subwatch.records.RecordScope;
+import io.subwatch.records.LatestRecords;
 import io.subwatch.subscription.StatusCounts;
 import io.subwatch.subscription.Subscription;
 

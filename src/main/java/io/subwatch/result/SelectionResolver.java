@@ -5,6 +5,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.subwatch.records.RecordScope;
+import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.LatestRecords;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.StatusCounts;
@@ -97,7 +100,7 @@ class SelectionResolver {
 		}
 		else {
 			checkReady(chosen);
-			scope = (chosen.size() == 1) ? RecordScope.task(chosen.get(0).id())
+			scope = (chosen.size() == 1) ? RecordScope.task(subscription.id(), chosen.get(0).id())
 					: RecordScope.latestOf(subscription.id(), chosen.stream().map(Task::id).toList());
 		}
 		if (!params.outOfScopeSnapshots()) {
@@ -134,7 +137,7 @@ class SelectionResolver {
 			return this.counters.findByTask(scope.taskId());
 		}
 		if (scope.subscriptionLatest()) {
-			return this.counters.findBySubscription((Long) scope.params().get("scopeSubscriptionId"));
+			return this.counters.findBySubscription(scope.subscriptionId());
 		}
 		return this.queries.countByStatus(scope);
 	}

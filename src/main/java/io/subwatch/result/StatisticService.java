@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.records.RecordQueryDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.HostStatusDao;

@@ -8,6 +8,9 @@ import java.util.concurrent.Executors;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.subwatch.records.RecordFilter;
+import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.RecordWindow;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
@@ -80,7 +83,7 @@ class TaskResultService {
 	/**
 	 * The stored statuses the {@code statuses} filter names, without those the base set has none of: FAILED stands for
 	 * FAILED and TERMINATED records, and while nothing was revoked it stays a single-status filter, which reads its
-	 * window in index order however deep the page ({@link RecordFilter#orderBy}).
+	 * window in index order however deep the page (see {@link RecordWindow}).
 	 */
 	private List<Status> storedStatuses(List<String> named, StatusCounts base) {
 		if (named == null) {

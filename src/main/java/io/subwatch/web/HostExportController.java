@@ -8,6 +8,8 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import io.subwatch.records.RecordScope;
+import io.subwatch.records.RecordHostDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.Subscription;
@@ -35,13 +37,14 @@ class HostExportController {
 
 	private final ResultTable table;
 
-	private final HostExportDao dao;
+	private final RecordHostDao hosts;
 
-	HostExportController(PageAccess pageAccess, SubscriptionPages pages, ResultTable table, HostExportDao dao) {
+	HostExportController(PageAccess pageAccess, SubscriptionPages pages, ResultTable table,
+			RecordHostDao hosts) {
 		this.pageAccess = pageAccess;
 		this.pages = pages;
 		this.table = table;
-		this.dao = dao;
+		this.hosts = hosts;
 	}
 
 	@GetMapping("/subscriptions/{id}/hosts.txt")
@@ -52,17 +55,18 @@ class HostExportController {
 		ResultQuery query = ResultQuery.parse(id, task, status, q, null, null, at, error);
 		boolean cloud = "cloud".equals(format);
 		Subscription subscription = this.pageAccess.readable(id, access);
-		ResultScope scope = this.pages.scope(subscription, query.task());
+		RecordScope scope = this.pages.scope(subscription, query.task());
 		StreamingResponseBody body = (out) -> {
 			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 			try {
 				if (query.search().isEmpty()) {
-					this.dao.forEach(scope, query.statuses(), query.place(), (address) -> write(writer, address, cloud));
+					this.hosts.forEachAddressChunk(scope, query.filter(),
+							(chunk) -> chunk.forEach((address) -> write(writer, address, cloud)));
 				}
 				else {
 					List<Long> ids = this.table.recordIds(scope, query, OperatorPages.MAX_MATCHING);
 					for (List<Long> chunk : InstanceRecordDao.chunks(ids)) {
-						this.dao.findAllByIds(chunk).forEach((address) -> write(writer, address, cloud));
+						this.hosts.findAddresses(chunk).forEach((address) -> write(writer, address, cloud));
 					}
 				}
 			}
@@ -78,7 +82,7 @@ class HostExportController {
 			.body(body);
 	}
 
-	private static void write(Writer writer, HostExportDao.Address address, boolean cloud) {
+	private static void write(Writer writer, RecordHostDao.Address address, boolean cloud) {
 		String ip = (address.ip() != null && !address.ip().isEmpty()) ? address.ip() : address.ipv6();
 		if (ip == null || ip.isEmpty()) {
 			return;

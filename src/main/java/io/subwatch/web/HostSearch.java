@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import io.subwatch.records.SearchTerms;
+
 /**
  * The search box: one term, or a pasted list of hundreds of IPs, host names or instance ids separated by commas,
  * spaces, semicolons or newlines (also the Chinese 、，；). A list matches exactly; a single term that is not a whole
@@ -104,6 +106,12 @@ record HostSearch(List<String> tokens, List<String> ips, List<String> ipv6, List
 	}
 
 	/** The prefix as a LIKE pattern, with {@code !} as the escape character (portable to H2 and MySQL). */
+	/** What the record search looks up. */
+	SearchTerms terms() {
+		return new SearchTerms(this.ips, this.ipv6, this.hostNames, this.instanceIds,
+				(this.prefix != null) ? likePattern() : null, this.prefixIsIp);
+	}
+
 	String likePattern() {
 		return this.prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
 	}

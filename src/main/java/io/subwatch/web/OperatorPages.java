@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import io.subwatch.records.RecordScope;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecordDao;
@@ -60,7 +61,7 @@ class OperatorPages {
 
 	Arguments resolve(long subscriptionId, ActionTarget target, Access access) {
 		Subscription subscription = this.pageAccess.writable(subscriptionId, access);
-		ResultScope scope = this.pages.scope(subscription, target.filter().task());
+		RecordScope scope = this.pages.scope(subscription, target.filter().task());
 		return switch (target.mode()) {
 			case ALL -> new Arguments(subscription, null,
 					scope.aggregated() ? null : List.of(scope.taskId()), scope.taskId());

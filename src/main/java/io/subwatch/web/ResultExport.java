@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import io.subwatch.records.RecordScope;
+import io.subwatch.records.RecordHostDao;
 import io.subwatch.result.ResultRow;
 import io.subwatch.result.RowAssembler;
 import io.subwatch.subscription.InstanceRecordDao;
@@ -24,7 +26,7 @@ class ResultExport {
 	/** Rows assembled per round of queries. */
 	static final int ROWS = 1000;
 
-	private final HostExportDao hosts;
+	private final RecordHostDao hosts;
 
 	private final ResultTable table;
 
@@ -34,7 +36,7 @@ class ResultExport {
 
 	private final Clock clock;
 
-	ResultExport(HostExportDao hosts, ResultTable table, RowAssembler assembler, SubStepDao subSteps, Clock clock) {
+	ResultExport(RecordHostDao hosts, ResultTable table, RowAssembler assembler, SubStepDao subSteps, Clock clock) {
 		this.hosts = hosts;
 		this.table = table;
 		this.assembler = assembler;
@@ -43,11 +45,11 @@ class ResultExport {
 	}
 
 	/** Every row of the view, grouped by status (in the filter's order) and ascending record id within. */
-	void forEach(ResultScope scope, ResultQuery query, Consumer<ExportRow> consumer) {
+	void forEach(RecordScope scope, ResultQuery query, Consumer<ExportRow> consumer) {
 		Map<Long, String> pipelineIds = RowAssembler.pipelineIdCache();
 		if (query.search().isEmpty()) {
-			this.hosts.forEachChunk(scope, query.statuses(), query.place(),
-					(chunk) -> rows(chunk.stream().map(HostExportDao.Address::id).toList(), pipelineIds, consumer));
+			this.hosts.forEachAddressChunk(scope, query.filter(),
+					(chunk) -> rows(chunk.stream().map(RecordHostDao.Address::id).toList(), pipelineIds, consumer));
 		}
 		else {
 			rows(this.table.recordIds(scope, query, OperatorPages.MAX_MATCHING), pipelineIds, consumer);

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
+import io.subwatch.records.RecordScope;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.Subscription;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +74,7 @@ class ResultExportController {
 	private ResponseEntity<StreamingResponseBody> export(ExportFormat exportFormat, long id, ResultQuery query,
 			Access access) {
 		Subscription subscription = this.pageAccess.readable(id, access);
-		ResultScope scope = this.pages.scope(subscription, query.task());
+		RecordScope scope = this.pages.scope(subscription, query.task());
 		// The body is written on another thread: what depends on the request is resolved here.
 		ExportFormat.Labels labels = labels();
 		StreamingResponseBody body = (out) -> {

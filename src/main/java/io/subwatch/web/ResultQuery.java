@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
+import io.subwatch.records.Place;
+import io.subwatch.records.RecordFilter;
 import io.subwatch.subscription.Status;
 
 /**
@@ -16,7 +18,7 @@ import io.subwatch.subscription.Status;
  * @param place the breakdown panels' filter (hosts at one sub-step, or of one failure cluster), or null
  */
 record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size,
-		PlaceFilter place) {
+		Place place) {
 
 	ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size) {
 		this(subscriptionId, task, statuses, search, page, size, null);
@@ -89,6 +91,11 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 		return HostSearch.parse(this.search);
 	}
 
+	/** The engine's filter of this view (the search is looked up apart). */
+	RecordFilter filter() {
+		return RecordFilter.of(this.statuses, this.place);
+	}
+
 	public boolean hasStatus(Status status) {
 		return this.statuses.contains(status);
 	}
@@ -130,19 +137,19 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 	/** The same task and search, hosts at one sub-step in one status (a matrix cell's link), from the first page. */
 	public String placeHref(Status status, int stepIndex, int subIndex) {
 		return new ResultQuery(this.subscriptionId, this.task, List.of(status), this.search, 1, this.size,
-				new PlaceFilter(stepIndex, subIndex, null)).href();
+				new Place(stepIndex, subIndex, null)).href();
 	}
 
 	/** The same task and search, the failed hosts of one failure cluster, from the first page. */
 	public String clusterHref(int stepIndex, int subIndex, String errorKey) {
 		return new ResultQuery(this.subscriptionId, this.task, List.of(Status.FAILED), this.search, 1, this.size,
-				new PlaceFilter(stepIndex, subIndex, errorKey)).href();
+				new Place(stepIndex, subIndex, errorKey)).href();
 	}
 
 	/** The IPs of one failure cluster's hosts, as text (the cluster's copy button). */
 	public String clusterIpsHref(int stepIndex, int subIndex, String errorKey) {
 		return new ResultQuery(this.subscriptionId, this.task, List.of(Status.FAILED), "", 1, DEFAULT_SIZE,
-				new PlaceFilter(stepIndex, subIndex, errorKey)).exportHref(false);
+				new Place(stepIndex, subIndex, errorKey)).exportHref(false);
 	}
 
 	/** This view without the breakdown filter. */

@@ -2,14 +2,20 @@ package io.subwatch.web;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
-import java.util.List;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 import io.subwatch.breakdown.BreakdownScope;
 import io.subwatch.breakdown.Breakdowns;
+import io.subwatch.records.Place;
+import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.RecordScope;
+import io.subwatch.records.RecordSearchDao;
+import io.subwatch.records.RecordWindow;
+import io.subwatch.records.SearchHit;
 import io.subwatch.result.RowAssembler;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
@@ -17,8 +23,8 @@ import io.subwatch.subscription.StatusCounts;
 import org.springframework.stereotype.Component;
 
 /**
- * Cuts the page the table shows: totals from the maintained counters, ids from an index range, or, for a search,
- * from the few records the search terms name.
+ * Cuts the page the table shows through the record engine: totals from the maintained counters (or the place
+ * counters), ids from its index-ordered window, or, for a search, from the few records the search terms name.
  */
 @Component
 class ResultTable {
@@ -26,31 +32,31 @@ class ResultTable {
 	/** A prefix search looks at no more records than this and says so when it hits the limit. */
 	static final int SEARCH_CAP = 20_000;
 
-	private final ResultTableDao dao;
+	private final RecordQueryDao queries;
+
+	private final RecordSearchDao search;
 
 	private final RowAssembler assembler;
 
 	private final Breakdowns breakdowns;
 
-	ResultTable(ResultTableDao dao, RowAssembler assembler, Breakdowns breakdowns) {
-		this.dao = dao;
+	ResultTable(RecordQueryDao queries, RecordSearchDao search, RowAssembler assembler, Breakdowns breakdowns) {
+		this.queries = queries;
+		this.search = search;
 		this.assembler = assembler;
 		this.breakdowns = breakdowns;
 	}
 
-	ResultWindow window(ResultScope scope, StatusCounts counters, ResultQuery query) {
+	ResultWindow window(RecordScope scope, StatusCounts counters, ResultQuery query) {
 		long offset = (long) (query.page() - 1) * query.size();
 		HostSearch search = query.hostSearch();
 		if (search.isEmpty()) {
-			long total = (query.place() != null) ? placeTotal(scope, query)
-					: query.statuses().isEmpty() ? counters.total()
-							: query.statuses().stream().mapToLong(counters::count).sum();
-			List<Long> ids = (offset < total)
-					? this.dao.findIdPage(scope, query.statuses(), query.place(), offset, query.size())
-					: List.of();
+			RecordWindow window = new RecordWindow(this.queries, scope, query.filter(), null, RecordWindow.CHUNK);
+			long total = (query.place() != null) ? placeTotal(scope, query) : window.total(counters);
+			List<Long> ids = (offset < total) ? window.page(offset, query.size()) : List.of();
 			return new ResultWindow(ids, total, List.of(), List.of(), false);
 		}
-		List<SearchHit> hits = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP);
+		List<SearchHit> hits = this.search.findHits(scope.subscriptionId(), search.terms(), SEARCH_CAP);
 		List<SearchHit> inScope = hits.stream().filter((hit) -> scope.contains(hit.taskId(), hit.latest())).toList();
 		List<Long> all = matching(inScope, query).stream().map(SearchHit::id).toList();
 		List<Long> ids = (offset < all.size())
@@ -65,25 +71,23 @@ class ResultTable {
 	}
 
 	/** The instances of every record the view matches, on all pages (the "all N matching" selection). */
-	List<String> instanceIds(ResultScope scope, ResultQuery query, int limit) {
-		HostSearch search = query.hostSearch();
-		if (search.isEmpty()) {
-			return this.dao.findInstanceIds(scope, query.statuses(), query.place(), limit);
+	List<String> instanceIds(RecordScope scope, ResultQuery query, int limit) {
+		if (query.hostSearch().isEmpty()) {
+			return this.queries.findInstanceIds(scope, query.filter(), limit);
 		}
-		List<SearchHit> inScope = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP)
-			.stream()
-			.filter((hit) -> scope.contains(hit.taskId(), hit.latest()))
-			.toList();
-		return matching(inScope, query).stream().limit(limit).map(SearchHit::instanceId).toList();
+		return searched(scope, query).stream().limit(limit).map(SearchHit::instanceId).toList();
 	}
 
 	/** The record ids of a search view on all pages, ascending (at most {@code limit}). */
-	List<Long> recordIds(ResultScope scope, ResultQuery query, int limit) {
-		List<SearchHit> inScope = this.dao.findHits(scope.subscriptionId(), query.hostSearch(), SEARCH_CAP)
+	List<Long> recordIds(RecordScope scope, ResultQuery query, int limit) {
+		return searched(scope, query).stream().limit(limit).map(SearchHit::id).toList();
+	}
+
+	private List<SearchHit> searched(RecordScope scope, ResultQuery query) {
+		return matching(this.search.findHits(scope.subscriptionId(), query.hostSearch().terms(), SEARCH_CAP)
 			.stream()
 			.filter((hit) -> scope.contains(hit.taskId(), hit.latest()))
-			.toList();
-		return matching(inScope, query).stream().limit(limit).map(SearchHit::id).toList();
+			.toList(), query);
 	}
 
 	/** Hits of the status and place filters, one per record, ascending record id. */
@@ -95,14 +99,14 @@ class ResultTable {
 			}
 		}
 		if (query.place() != null && !byId.isEmpty()) {
-			byId.keySet().retainAll(this.dao.findAtPlace(new ArrayList<>(byId.keySet()), query.place()));
+			byId.keySet().retainAll(this.search.findAtPlace(new ArrayList<>(byId.keySet()), query.place()));
 		}
 		return new ArrayList<>(byId.values());
 	}
 
 	/** Hosts of a breakdown filter, from the place counters (a cell per status asked, all statuses when none). */
-	private long placeTotal(ResultScope scope, ResultQuery query) {
-		PlaceFilter place = query.place();
+	private long placeTotal(RecordScope scope, ResultQuery query) {
+		Place place = query.place();
 		BreakdownScope of = new BreakdownScope(scope.subscriptionId(), scope.taskId());
 		List<Status> statuses = query.statuses().isEmpty() ? Status.RECORD_STATUSES : query.statuses();
 		return statuses.stream()

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.records.RecordScope;
 import io.subwatch.breakdown.Breakdown;
 import io.subwatch.breakdown.BreakdownScope;
 import io.subwatch.breakdown.Breakdowns;
@@ -59,7 +60,7 @@ class SubscriptionPages {
 			.map((found) -> stamp(found, subscriptionId, access))
 			.orElseThrow(() -> new PageNotFoundException("subscription " + subscriptionId));
 		Task task = task(subscription, query.task());
-		ResultScope scope = new ResultScope(subscriptionId, (task != null && !query.task().all()) ? task.id() : null);
+		RecordScope scope = RecordScope.of(subscriptionId, (task != null && !query.task().all()) ? task.id() : null);
 		StatusCounts counts = scope.aggregated() ? this.counters.findBySubscription(subscriptionId)
 				: this.counters.findByTask(scope.taskId());
 		ResultWindow window = this.table.window(scope, counts, query);
@@ -110,9 +111,9 @@ class SubscriptionPages {
 	}
 
 	/** The base set a task choice names (the newest task for "latest"). */
-	ResultScope scope(Subscription subscription, TaskChoice choice) {
+	RecordScope scope(Subscription subscription, TaskChoice choice) {
 		Task task = choice.all() ? null : task(subscription, choice);
-		return new ResultScope(subscription.id(), (task != null) ? task.id() : null);
+		return RecordScope.of(subscription.id(), (task != null) ? task.id() : null);
 	}
 
 	private Task task(Subscription subscription, TaskChoice choice) {

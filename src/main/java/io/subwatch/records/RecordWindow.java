@@ -1,4 +1,4 @@
-package io.subwatch.result;
+package io.subwatch.records;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -10,12 +10,13 @@ import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.StatusCounts;
 
 /**
- * The filtered set's size and the window of record ids one response shows (spec section 3, steps 4 and 5): cut in
- * ascending id, handed out in descending id, in chunks small enough to assemble and write one at a time.
+ * The filtered set's size and the window of record ids one answer or page shows (task_result spec section 3, steps 4
+ * and 5): cut in ascending id, handed out in descending id, in chunks small enough to assemble and write one at a
+ * time, or as one page in ascending id.
  */
-final class RecordWindow {
+public final class RecordWindow {
 
-	static final int CHUNK = InstanceRecordDao.CHUNK;
+	public static final int CHUNK = InstanceRecordDao.CHUNK;
 
 	/**
 	 * Most instance ids looked up in one statement. H2 checks an IN list of bound parameters value by value on every
@@ -41,7 +42,8 @@ final class RecordWindow {
 	 * @param latest the base set when it was worked out in memory (several tasks), else null
 	 * @param chunk ids handed out at a time (smaller with need_detail, whose logs can be large)
 	 */
-	RecordWindow(RecordQueryDao queries, RecordScope scope, RecordFilter filter, LatestRecords latest, int chunk) {
+	public RecordWindow(RecordQueryDao queries, RecordScope scope, RecordFilter filter, LatestRecords latest,
+			int chunk) {
 		this.queries = queries;
 		this.scope = scope;
 		this.filter = filter;
@@ -60,7 +62,8 @@ final class RecordWindow {
 		this.mergeStatuses = this.materialized == null && !filter.matchesNothing() && filter.mergeStatuses();
 	}
 
-	long total(StatusCounts counter) {
+	/** The size of the filtered set; {@code counter} holds the base set's maintained (or worked out) counts. */
+	public long total(StatusCounts counter) {
 		if (this.filter.matchesNothing()) {
 			return 0;
 		}
@@ -77,7 +80,7 @@ final class RecordWindow {
 	}
 
 	/** Hands the ids of [begin, begin + size) to {@code chunk}, descending; size -1 means every id. */
-	void forEachChunk(long begin, long size, Consumer<List<Long>> chunk) {
+	public void forEachChunk(long begin, long size, Consumer<List<Long>> chunk) {
 		if (this.filter.matchesNothing() || size == 0) {
 			return;
 		}
@@ -139,7 +142,18 @@ final class RecordWindow {
 		}
 	}
 
-	/** The first {@code limit} ids (or all, with -1) of the filter, merged from one index-ordered read per status. */
+	/** The ids of [offset, offset + limit) in the window's order, ascending id (a page of the table). */
+	public List<Long> page(long offset, int limit) {
+		List<Long> ids = new ArrayList<>(limit);
+		forEachChunk(offset, limit, ids::addAll);
+		Collections.reverse(ids);
+		return ids;
+	}
+
+	/**
+	 * The deep-page read of several statuses: the first {@code limit} ids (or all, with -1) of the filter, merged
+	 * from one index-ordered read per status. A maintained per-status rank can replace this one method.
+	 */
 	private long[] mergeStatusReads(int limit) {
 		List<long[]> reads = new ArrayList<>();
 		for (var status : this.filter.distinctStatuses()) {

@@ -1,18 +1,23 @@
-package io.subwatch.result;
+package io.subwatch.records;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The queries behind task_result: counts and record id windows over a scope and a filter. */
+/**
+ * The record reads of task_result, the page's table and the exports: counts and record id windows over a scope and
+ * a filter, and the latest-record reads of retry, revoke, statistic and instance_status.
+ */
 @Repository
-class RecordQueryDao {
+public class RecordQueryDao {
 
 	private final JdbcClient jdbc;
 
@@ -21,7 +26,7 @@ class RecordQueryDao {
 	}
 
 	/** Status counts of a scope whose counters are not maintained (several tasks, current-scope restriction). */
-	StatusCounts countByStatus(RecordScope scope) {
+	public StatusCounts countByStatus(RecordScope scope) {
 		return StatusCounts.of(this.jdbc.sql("SELECT r.status, COUNT(*) FROM instance_record r WHERE " + scope.where()
 				+ " GROUP BY r.status ORDER BY r.status")
 			.params(scope.params())
@@ -30,31 +35,33 @@ class RecordQueryDao {
 	}
 
 	/** Every record of a candidate scope (several tasks), unordered: input of {@link LatestRecords}. */
-	LatestRecords latestOfCandidates(RecordScope scope) {
-		List<LatestRecords.Candidate> candidates = new java.util.ArrayList<>();
+	public LatestRecords latestOfCandidates(RecordScope scope) {
+		List<LatestRecords.Candidate> candidates = new ArrayList<>();
 		this.jdbc.sql("SELECT r.id, r.instance_id, r.status FROM instance_record r WHERE " + scope.where()
 				+ " ORDER BY r.id")
 			.params(scope.params())
 			.query((rs) -> {
 				candidates.add(new LatestRecords.Candidate(rs.getLong(1), rs.getString(2),
-						io.subwatch.subscription.Status.valueOf(rs.getString(3))));
+						Status.valueOf(rs.getString(3))));
 			});
 		return LatestRecords.of(candidates);
 	}
 
 	long count(RecordScope scope, RecordFilter filter) {
-		return this.jdbc.sql("SELECT COUNT(*) FROM instance_record r WHERE " + scope.where() + filter.where())
-			.params(params(scope, filter))
+		Map<String, Object> params = new HashMap<>(scope.params());
+		return this.jdbc.sql("SELECT COUNT(*) FROM instance_record r WHERE " + scope.where() + filter.where(params))
+			.params(params)
 			.query(Long.class)
 			.single();
 	}
 
-	/** Ids of the window [offset, offset + limit) in ascending id order. */
+	/** Ids of the window [offset, offset + limit) in the filter's order (ascending id but for a whole cell). */
 	List<Long> findIdPage(RecordScope scope, RecordFilter filter, long offset, int limit) {
-		Map<String, Object> params = params(scope, filter);
+		Map<String, Object> params = new HashMap<>(scope.params());
+		String where = filter.where(params);
 		params.put("limit", limit);
 		params.put("offset", offset);
-		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
+		return this.jdbc.sql("SELECT r.id FROM " + filter.from(scope) + " WHERE " + scope.where() + where
 				+ filter.orderBy(scope, false) + " LIMIT :limit OFFSET :offset")
 			.params(params)
 			.query(Long.class)
@@ -67,13 +74,14 @@ class RecordQueryDao {
 		return ids.isEmpty() ? Optional.empty() : Optional.of(ids.get(0));
 	}
 
-	/** Up to {@code limit} ids in [low, high] below {@code before}, descending: one chunk of a streamed window. */
+	/** Up to {@code limit} ids in [low, high], descending: one chunk of a streamed window. */
 	List<Long> findIdsDescending(RecordScope scope, RecordFilter filter, long low, long high, int limit) {
-		Map<String, Object> params = params(scope, filter);
+		Map<String, Object> params = new HashMap<>(scope.params());
+		String where = filter.where(params);
 		params.put("low", low);
 		params.put("high", high);
 		params.put("limit", limit);
-		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
+		return this.jdbc.sql("SELECT r.id FROM " + filter.from(scope) + " WHERE " + scope.where() + where
 				+ " AND r.id BETWEEN :low AND :high" + filter.orderBy(scope, true) + " LIMIT :limit")
 			.params(params)
 			.query(Long.class)
@@ -82,10 +90,23 @@ class RecordQueryDao {
 
 	/** Every matching id, ascending: for filters with lists too long for one statement. */
 	List<Long> findAllIds(RecordScope scope, RecordFilter filter) {
-		return this.jdbc.sql("SELECT r.id FROM instance_record r WHERE " + scope.where() + filter.where()
-				+ filter.orderBy(scope, false))
-			.params(params(scope, filter))
+		Map<String, Object> params = new HashMap<>(scope.params());
+		return this.jdbc.sql("SELECT r.id FROM " + filter.from(scope) + " WHERE " + scope.where()
+				+ filter.where(params) + filter.orderBy(scope, false))
+			.params(params)
 			.query(Long.class)
+			.list();
+	}
+
+	/** Instance ids of the first {@code limit} matching records, in the window's order (the page's "all matching"). */
+	public List<String> findInstanceIds(RecordScope scope, RecordFilter filter, int limit) {
+		Map<String, Object> params = new HashMap<>(scope.params());
+		String where = filter.where(params);
+		params.put("limit", limit);
+		return this.jdbc.sql("SELECT r.instance_id FROM " + filter.from(scope) + " WHERE " + scope.where() + where
+				+ filter.orderBy(scope, false) + " LIMIT :limit")
+			.params(params)
+			.query(String.class)
 			.list();
 	}
 
@@ -94,7 +115,7 @@ class RecordQueryDao {
 	 * @param instanceIds only these instances, or null
 	 * @param taskIds only instances that have a record in these tasks, or null
 	 */
-	List<Long> findLatestIds(long subscriptionId, List<String> statuses, List<String> instanceIds,
+	public List<Long> findLatestIds(long subscriptionId, List<String> statuses, List<String> instanceIds,
 			List<Long> taskIds) {
 		return this.jdbc.sql("""
 				SELECT r.id FROM instance_record r
@@ -113,7 +134,7 @@ class RecordQueryDao {
 	 * The latest records that {@link #findLatestIds} chooses from, counted by status: what a confirmation page shows
 	 * before a retry or revoke.
 	 */
-	StatusCounts countLatestByStatus(long subscriptionId, List<String> instanceIds, List<Long> taskIds) {
+	public StatusCounts countLatestByStatus(long subscriptionId, List<String> instanceIds, List<Long> taskIds) {
 		return StatusCounts.of(this.jdbc.sql("""
 				SELECT r.status, COUNT(*) FROM instance_record r
 				WHERE r.subscription_id = :subscriptionId AND r.is_latest = TRUE%s
@@ -130,7 +151,7 @@ class RecordQueryDao {
 	 * A subscription's latest records by status, only those matching {@code inScope} (SQL on alias {@code r}, or null
 	 * for all): statistic when the scope is smaller than the subscription.
 	 */
-	StatusCounts countLatestInScope(long subscriptionId, String inScope, Map<String, Object> params) {
+	public StatusCounts countLatestInScope(long subscriptionId, String inScope, Map<String, Object> params) {
 		Map<String, Object> all = new HashMap<>(params);
 		all.put("subscriptionId", subscriptionId);
 		return StatusCounts.of(this.jdbc.sql("""
@@ -147,7 +168,7 @@ class RecordQueryDao {
 	 * Up to {@code limit} ids of a subscription's latest records above {@code afterId}, ascending, only those matching
 	 * {@code inScope} (or all with null): one chunk of instance_status.
 	 */
-	List<Long> findLatestIdsAfter(long subscriptionId, String inScope, Map<String, Object> params, long afterId,
+	public List<Long> findLatestIdsAfter(long subscriptionId, String inScope, Map<String, Object> params, long afterId,
 			int limit) {
 		Map<String, Object> all = new HashMap<>(params);
 		all.put("subscriptionId", subscriptionId);
@@ -164,7 +185,7 @@ class RecordQueryDao {
 	}
 
 	/** Up to {@code limit} (record id, instance id) of a task above {@code afterId}, ascending: the scope's nodes. */
-	List<Map.Entry<Long, String>> findInstancesOfTask(long taskId, long afterId, int limit) {
+	public List<Map.Entry<Long, String>> findInstancesOfTask(long taskId, long afterId, int limit) {
 		return this.jdbc.sql("""
 				SELECT r.id, r.instance_id FROM instance_record r
 				WHERE r.task_id = :taskId AND r.id > :afterId
@@ -183,12 +204,6 @@ class RecordQueryDao {
 				+ " WHERE t.instance_id = r.instance_id AND t.subscription_id = :subscriptionId AND t.task_id IN (:taskIds))"
 				: "";
 		return instances + tasks;
-	}
-
-	private static Map<String, Object> params(RecordScope scope, RecordFilter filter) {
-		Map<String, Object> params = new HashMap<>(scope.params());
-		filter.addParams(params);
-		return params;
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.subwatch.result;
+package io.subwatch.records;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,7 +15,7 @@ import io.subwatch.subscription.StatusCounts;
  * statuses and instances), so the counter, the total and every window come from the same array instead of a
  * correlated NOT EXISTS per record per query.
  */
-final class LatestRecords {
+public final class LatestRecords {
 
 	private final long[] ids;
 
@@ -52,7 +52,7 @@ final class LatestRecords {
 		return new LatestRecords(ids, statuses, instances);
 	}
 
-	StatusCounts counter() {
+	public StatusCounts counter() {
 		Map<String, Integer> counts = new HashMap<>();
 		for (Status status : this.statuses) {
 			counts.merge(status.name(), 1, Integer::sum);
