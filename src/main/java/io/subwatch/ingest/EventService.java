@@ -29,7 +29,6 @@ import io.subwatch.subscription.SubStepDao;
 import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.TaskDao;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,9 +81,8 @@ public class EventService {
 	}
 
 	@Transactional
-	public Outcome apply(JsonNode body, Access access) {
+	public Outcome apply(EventBatch parsed, Access access) {
 		Instant now = this.clock.instant();
-		EventParser.Parsed parsed = EventParser.parse(body, now);
 		List<EventError> errors = new ArrayList<>(parsed.errors());
 		// Only records the caller may write are locked: nobody can make other businesses' writers wait.
 		Map<Long, Boolean> writable = new HashMap<>();
