@@ -3,22 +3,31 @@ package io.subwatch.demo;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import io.subwatch.ingest.EventBatch;
 import io.subwatch.ingest.EventService;
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedTask;
+import io.subwatch.ingest.InstanceRequest;
+import io.subwatch.ingest.ReportedEvent;
+import io.subwatch.ingest.SubscriptionRequest;
+import io.subwatch.ingest.TaskRequest;
 import io.subwatch.result.OperatorActions;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.Status;
+import io.subwatch.subscription.StepPlan;
+import io.subwatch.subscription.Subscription.SubscriptionStep;
+import io.subwatch.subscription.SubscriptionOptions;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +60,11 @@ public class DemoLoader {
 
 	private final Clock clock;
 
+	private final IngestRequests requests;
+
 	DemoLoader(IngestService ingest, EventService events, OperatorActions actions, JsonMapper json, JdbcClient jdbc,
-			InstanceRecordDao records, Clock clock) {
+			InstanceRecordDao records, Clock clock, IngestRequests requests) {
+		this.requests = requests;
 		this.ingest = ingest;
 		this.events = events;
 		this.actions = actions;
@@ -83,13 +95,13 @@ public class DemoLoader {
 				case 1 -> DemoSubscription.pluginDeploy(business, DemoCatalog.PLUGINS.get(b % 4));
 				default -> DemoSubscription.agentAndPlugin(business, DemoCatalog.PLUGINS.get(0));
 			};
-			long subscriptionId = this.ingest.createSubscription(this.json.valueToTree(subscription.body()), DEMO);
+			long subscriptionId = this.ingest.createSubscription(subscription.request(), DEMO);
 			List<DemoHost> hosts = new ArrayList<>();
 			for (int i = 0; i < sizes[b]; i++) {
 				hosts.add(DemoHost.of(++hostId, business, i));
 			}
 			CreatedTask task = this.ingest.createTask(subscriptionId,
-					this.json.valueToTree(subscription.taskBody(hosts, start.minusSeconds(5))), DEMO);
+					subscription.task(hosts, start.minusSeconds(5), this::info), DEMO);
 			send(script.finish(subscription, task, hosts, start, 0.08));
 			if (b == 0) {
 				// A retry of the failed hosts, most of which succeed the second time.
@@ -106,16 +118,11 @@ public class DemoLoader {
 
 	/** The seed document's example: subscription 1, instance host|instance|host|127.0.0.1-0-0, its 8 sub-steps. */
 	long loadSeedExample() {
-		Map<String, Object> subscription = new LinkedHashMap<>();
-		subscription.put("name", "安装 Agent · 测试业务");
-		subscription.put("bk_biz_id", 4);
-		subscription.put("object_type", "HOST");
-		subscription.put("node_type", "INSTANCE");
-		subscription.put("category", "once");
-		subscription.put("steps", List.of(Map.of("id", "agent", "type", "AGENT")));
-		subscription.put("create_time", seedTime("16:45:58"));
-		long subscriptionId = this.ingest.createSubscription(this.json.valueToTree(subscription), DEMO);
-		Map<String, Object> host = new LinkedHashMap<>();
+		SubscriptionRequest subscription = new SubscriptionRequest("安装 Agent · 测试业务", 4, "HOST", "INSTANCE", "once",
+				null, List.of(new SubscriptionStep("agent", "AGENT")), SubscriptionOptions.NONE, seedTime("16:45:58"));
+		long subscriptionId = this.ingest.createSubscription(subscription, DEMO);
+		ObjectNode info = this.json.createObjectNode();
+		ObjectNode host = info.putObject("host");
 		host.put("bk_biz_id", 4);
 		host.put("bk_host_id", 1);
 		host.put("bk_biz_name", "测试业务");
@@ -123,52 +130,46 @@ public class DemoLoader {
 		host.put("bk_cloud_name", "直连区域");
 		host.put("bk_host_innerip", "127.0.0.1");
 		host.put("bk_supplier_account", "0");
-		Map<String, Object> instance = Map.of("instance_id", "host|instance|host|127.0.0.1-0-0", "instance_info",
-				Map.of("host", host, "service", Map.of()), "steps",
-				List.of(Map.of("id", "agent", "action", "INSTALL_AGENT", "node_name", "[agent] 安装", "sub_steps",
-						DemoCatalog.AGENT_SUB_STEPS)));
+		info.putObject("service");
+		InstanceRequest instance = new InstanceRequest("host|instance|host|127.0.0.1-0-0",
+				this.requests.info(info, "instances[0]"),
+				List.of(new InstanceRequest.Step("agent", "INSTALL_AGENT", "[agent] 安装", "{}",
+						DemoCatalog.AGENT_SUB_STEPS.stream().map((name) -> new StepPlan.SubStep(name, null)).toList())));
 		CreatedTask task = this.ingest.createTask(subscriptionId,
-				this.json.valueToTree(Map.of("is_auto_trigger", false, "ready", true, "create_time", seedTime("16:46:01"),
-						"instances", List.of(instance))),
-				DEMO);
+				new TaskRequest(true, false, false, List.of(instance), seedTime("16:46:01")), DEMO);
 		long recordId = task.records().get(0).recordId();
 		// start and finish of each sub-step as the seed shows them (China time).
 		String[][] times = { { "16:46:01", "16:46:01" }, { "16:46:01", "16:46:01" }, { "16:46:01", "16:46:32" },
 				{ "16:46:32", "16:46:52" }, { "16:46:52", "16:46:58" }, { "16:46:58", "16:47:03" },
 				{ "16:47:03", "16:47:08" }, { "16:47:08", "16:47:08" } };
-		List<Map<String, Object>> report = new ArrayList<>();
+		List<ReportedEvent> report = new ArrayList<>();
 		for (int i = 0; i < times.length; i++) {
-			report.add(event(recordId, "agent", i, "RUNNING", seedTime(times[i][0]), null));
-			report.add(event(recordId, "agent", i, "SUCCESS", seedTime(times[i][1]), "[2020-12-23 " + times[i][1]
+			report.add(event(recordId, "agent", i, Status.RUNNING, seedTime(times[i][0]), null));
+			report.add(event(recordId, "agent", i, Status.SUCCESS, seedTime(times[i][1]), "[2020-12-23 " + times[i][1]
 					+ " INFO] " + DemoCatalog.AGENT_SUB_STEPS.get(i) + " 完成"));
 		}
 		send(report);
 		return subscriptionId;
 	}
 
-	private static String seedTime(String time) {
-		return OffsetDateTime.parse("2020-12-23T" + time + "+08:00").withOffsetSameInstant(ZoneOffset.ofHours(8))
-			.toString();
+	/** A demo host's instance_info, read as the API reads an executor's. */
+	private InstanceRequest.Info info(DemoHost host) {
+		return this.requests.info(this.json.valueToTree(host.instanceInfo()), "instances[" + host.instanceId() + "]");
 	}
 
-	static Map<String, Object> event(long recordId, String stepId, int subStep, String status, String time,
+	private static Instant seedTime(String time) {
+		return OffsetDateTime.parse("2020-12-23T" + time + "+08:00").toInstant();
+	}
+
+	static ReportedEvent event(long recordId, String stepId, int subStep, Status status, Instant time,
 			String logText) {
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("record_id", recordId);
-		event.put("step_id", stepId);
-		event.put("sub_step", subStep);
-		event.put("status", status);
-		event.put("time", time);
-		if (logText != null) {
-			event.put("log", logText);
-		}
-		return event;
+		return new ReportedEvent(recordId, stepId, subStep, status, time, logText);
 	}
 
-	private void send(List<Map<String, Object>> report) {
+	private void send(List<ReportedEvent> report) {
 		for (int from = 0; from < report.size(); from += 5000) {
-			List<Map<String, Object>> batch = report.subList(from, Math.min(report.size(), from + 5000));
-			this.events.apply(this.json.valueToTree(Map.of("events", batch)), DEMO);
+			this.events.apply(EventBatch.of(report.subList(from, Math.min(report.size(), from + 5000)),
+					this.clock.instant()), DEMO);
 		}
 	}
 

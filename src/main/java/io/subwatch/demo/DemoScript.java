@@ -11,8 +11,10 @@ import java.util.Random;
 import java.util.Set;
 
 import io.subwatch.ingest.IngestService.CreatedRecord;
+import io.subwatch.ingest.ReportedEvent;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.subscription.InstanceRecord;
+import io.subwatch.subscription.Status;
 
 /**
  * Writes the events of finished demo runs: every sub-step RUNNING then SUCCESS with INFO log lines, or a FAILED
@@ -34,9 +36,9 @@ final class DemoScript {
 		return this.failed.contains(instanceId);
 	}
 
-	List<Map<String, Object>> finish(DemoSubscription subscription, CreatedTask task, List<DemoHost> hosts,
+	List<ReportedEvent> finish(DemoSubscription subscription, CreatedTask task, List<DemoHost> hosts,
 			Instant start, double failureRate) {
-		List<Map<String, Object>> events = new ArrayList<>();
+		List<ReportedEvent> events = new ArrayList<>();
 		for (int i = 0; i < hosts.size(); i++) {
 			CreatedRecord record = task.records().get(i);
 			events.addAll(run(subscription, record.recordId(), hosts.get(i), start.plusSeconds(i / 10), failureRate));
@@ -44,18 +46,18 @@ final class DemoScript {
 		return events;
 	}
 
-	List<Map<String, Object>> finishRecords(DemoSubscription subscription, List<InstanceRecord> records,
+	List<ReportedEvent> finishRecords(DemoSubscription subscription, List<InstanceRecord> records,
 			Map<String, DemoHost> hosts, Instant start, double failureRate) {
-		List<Map<String, Object>> events = new ArrayList<>();
+		List<ReportedEvent> events = new ArrayList<>();
 		for (InstanceRecord record : records) {
 			events.addAll(run(subscription, record.id(), hosts.get(record.instanceId()), start, failureRate));
 		}
 		return events;
 	}
 
-	private List<Map<String, Object>> run(DemoSubscription subscription, long recordId, DemoHost host, Instant start,
+	private List<ReportedEvent> run(DemoSubscription subscription, long recordId, DemoHost host, Instant start,
 			double failureRate) {
-		List<Map<String, Object>> events = new ArrayList<>();
+		List<ReportedEvent> events = new ArrayList<>();
 		boolean fails = this.random.nextDouble() < failureRate;
 		int failStep = fails ? this.random.nextInt(subscription.steps().size()) : -1;
 		List<DemoCatalog.Failure> failures = "AGENT".equals(subscription.steps().get(Math.max(failStep, 0)).type())
@@ -66,24 +68,20 @@ final class DemoScript {
 			DemoSubscription.DemoStep step = subscription.steps().get(s);
 			for (int i = 0; i < step.subSteps().size(); i++) {
 				String name = subscription.subStepName(s, i);
-				events.add(DemoLoader.event(recordId, step.id(), i, "RUNNING", iso(time), null));
+				events.add(DemoLoader.event(recordId, step.id(), i, Status.RUNNING, time, null));
 				time = time.plusMillis(300 + this.random.nextInt(20_000));
 				if (s == failStep && i == Math.min(failure.subStep(), step.subSteps().size() - 1)) {
-					events.add(DemoLoader.event(recordId, step.id(), i, "FAILED", iso(time),
+					events.add(DemoLoader.event(recordId, step.id(), i, Status.FAILED, time,
 							line(time, "INFO", "开始 " + name) + "\n"
 									+ line(time, "ERROR", failure.message().formatted(host.ip()))));
 					this.failed.add(host.instanceId());
 					return events;
 				}
-				events.add(DemoLoader.event(recordId, step.id(), i, "SUCCESS", iso(time),
+				events.add(DemoLoader.event(recordId, step.id(), i, Status.SUCCESS, time,
 						line(time, "INFO", "开始 " + name) + "\n" + line(time, "INFO", name + " 完成 (" + host.ip() + ")")));
 			}
 		}
 		return events;
-	}
-
-	private static String iso(Instant time) {
-		return OffsetDateTime.ofInstant(time, CHINA).toString();
 	}
 
 	private static String line(Instant time, String level, String message) {

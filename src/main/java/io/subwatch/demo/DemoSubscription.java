@@ -1,9 +1,17 @@
 package io.subwatch.demo;
 
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+
+import io.subwatch.ingest.InstanceRequest;
+import io.subwatch.ingest.SubscriptionRequest;
+import io.subwatch.ingest.TaskRequest;
+import io.subwatch.subscription.StepPlan;
+import io.subwatch.subscription.Subscription.SubscriptionStep;
+import io.subwatch.subscription.SubscriptionOptions;
 
 /** A demo subscription: its declaration and the steps each of its hosts runs. */
 public record DemoSubscription(String name, DemoCatalog.Business business, String category, String pluginName,
@@ -49,29 +57,30 @@ public record DemoSubscription(String name, DemoCatalog.Business business, Strin
 				steps);
 	}
 
-	public Map<String, Object> body() {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("name", this.name);
-		body.put("bk_biz_id", this.business.id());
-		body.put("object_type", "HOST");
-		body.put("node_type", "INSTANCE");
-		body.put("category", this.category);
-		body.put("plugin_name", this.pluginName);
-		body.put("steps", this.steps.stream().map((s) -> Map.of("id", s.id(), "type", s.type())).toList());
-		return body;
+	public SubscriptionRequest request() {
+		return new SubscriptionRequest(this.name, this.business.id(), "HOST", "INSTANCE", this.category,
+				this.pluginName, this.steps.stream().map((s) -> new SubscriptionStep(s.id(), s.type())).toList(),
+				SubscriptionOptions.NONE, null);
 	}
 
-	public Map<String, Object> taskBody(List<DemoHost> hosts, java.time.Instant created) {
-		List<Map<String, Object>> instances = new ArrayList<>(hosts.size());
+	/** A ready task of the hosts, each running every step; {@code info} reads a host's instance_info. */
+	public TaskRequest task(List<DemoHost> hosts, Instant created, Function<DemoHost, InstanceRequest.Info> info) {
+		List<InstanceRequest.Step> plan = this.steps.stream()
+			.map((s) -> new InstanceRequest.Step(s.id(), s.action(), s.nodeName(), "{}",
+					s.subSteps().stream().map(DemoSubscription::subStep).toList()))
+			.toList();
+		List<InstanceRequest> instances = new ArrayList<>(hosts.size());
 		for (DemoHost host : hosts) {
-			instances.add(Map.of("instance_id", host.instanceId(), "instance_info", host.instanceInfo(), "steps",
-					this.steps.stream()
-						.map((s) -> Map.of("id", s.id(), "action", s.action(), "node_name", s.nodeName(), "sub_steps",
-								s.subSteps()))
-						.toList()));
+			instances.add(new InstanceRequest(host.instanceId(), info.apply(host), plan));
 		}
-		return Map.of("is_auto_trigger", false, "ready", true, "instances", instances, "create_time",
-				java.time.OffsetDateTime.ofInstant(created, java.time.ZoneOffset.UTC).toString());
+		return new TaskRequest(true, false, false, instances, created);
+	}
+
+	/** A sub-step as the catalog lists it: a name, or {node_name, step_code}. */
+	private static StepPlan.SubStep subStep(Object value) {
+		return (value instanceof Map<?, ?> map)
+				? new StepPlan.SubStep(String.valueOf(map.get("node_name")), (String) map.get("step_code"))
+				: new StepPlan.SubStep(String.valueOf(value), null);
 	}
 
 	public String subStepName(int step, int sub) {

@@ -1,5 +1,5 @@
 package io.subwatch.ingest;
 
 /** An event of a batch that was not applied, and why. */
-record EventError(int index, String message) {
+public record EventError(int index, String message) {
 }

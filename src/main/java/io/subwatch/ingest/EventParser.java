@@ -19,10 +19,7 @@ final class EventParser {
 	private EventParser() {
 	}
 
-	record Parsed(List<Event> events, List<EventError> errors) {
-	}
-
-	static Parsed parse(JsonNode body, Instant now) {
+	static EventBatch parse(JsonNode body, Instant now) {
 		JsonNode events = JsonFields.requireArray(body, "events", "events");
 		if (events.size() > MAX_EVENTS) {
 			throw ApiException.invalid("events: at most " + MAX_EVENTS + " per request, got " + events.size());
@@ -37,7 +34,7 @@ final class EventParser {
 				errors.add(new EventError(i, ex.getMessage()));
 			}
 		}
-		return new Parsed(valid, errors);
+		return new EventBatch(valid, errors);
 	}
 
 	private static Event parseOne(JsonNode node, int i, Instant now) {

@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +16,6 @@ import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.CounterDeltas;
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
-import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
 import io.subwatch.subscription.LogEntry;
 import io.subwatch.subscription.RecordLocks;
 import io.subwatch.subscription.RecordPlaces;
@@ -29,7 +27,6 @@ import io.subwatch.subscription.SubStepDao;
 import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.TaskDao;
-import tools.jackson.databind.JsonNode;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -82,9 +79,8 @@ public class EventService {
 	}
 
 	@Transactional
-	public Outcome apply(JsonNode body, Access access) {
+	public Outcome apply(EventBatch parsed, Access access) {
 		Instant now = this.clock.instant();
-		EventParser.Parsed parsed = EventParser.parse(body, now);
 		List<EventError> errors = new ArrayList<>(parsed.errors());
 		// Only records the caller may write are locked: nobody can make other businesses' writers wait.
 		Map<Long, Boolean> writable = new HashMap<>();
@@ -146,7 +142,6 @@ public class EventService {
 		}
 		List<SubStepDao.Write> inserts = new ArrayList<>();
 		List<SubStepDao.Write> updates = new ArrayList<>();
-		List<ProgressUpdate> progress = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
 		List<RecordPlaces.Moved> moved = new ArrayList<>();
 		Set<Long> activeTasks = new HashSet<>();
@@ -159,22 +154,16 @@ public class EventService {
 			activeTasks.add(record.taskId());
 			RecordProgress after = t.progress();
 			moved.add(new RecordPlaces.Moved(record, after));
-			// The record row changes only when its own status or times do.
-			if (after.status() != record.status() || !Objects.equals(after.startTime(), record.startTime())
-					|| !Objects.equals(after.finishTime(), record.finishTime())) {
-				progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
-			}
 			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		});
 		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored, locked));
 		changedEvents.addAll(logs.changedEvents());
-		this.subSteps.insertAll(inserts, now);
-		this.subSteps.updateAll(updates, now);
+		this.subSteps.writeAll(inserts, updates, now);
 		this.subSteps.appendLogs(logs.inserts());
 		this.subSteps.moveLogs(logs.moves());
-		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);
-		this.places.moved(moved);
+		// the record rows (status, times, place) in one statement per record, and the place counters
+		this.places.movedWithProgress(moved, now);
 		this.tasks.touch(activeTasks, now);
 		return changedEvents.size();
 	}
@@ -186,15 +175,19 @@ public class EventService {
 	 */
 	private Map<Long, Map<Integer, List<LogEntry>>> storedLogs(List<LogMerge.Candidate> candidates,
 			Map<Long, Map<Integer, SubStepState>> stored, Map<Long, InstanceRecord> locked) {
-		List<Long> recordIds = candidates.stream()
+		List<SubStepDao.LogAppend> repeating = candidates.stream()
 			.map(LogMerge.Candidate::log)
 			.filter((log) -> locked.get(log.recordId()).status() == Status.TERMINATED
 					|| stored.getOrDefault(log.recordId(), Map.of())
 						.containsKey(RecordProgress.key(log.stepIndex(), log.subIndex())))
-			.map(SubStepDao.LogAppend::recordId)
-			.distinct()
 			.toList();
-		return recordIds.isEmpty() ? Map.of() : this.subSteps.findLogEntries(recordIds);
+		if (repeating.isEmpty()) {
+			return Map.of();
+		}
+		// only the sub-steps the batch reports on (a superset: every pair of their step and sub-step indexes)
+		return this.subSteps.findLogEntries(repeating.stream().map(SubStepDao.LogAppend::recordId).distinct().toList(),
+				repeating.stream().map(SubStepDao.LogAppend::stepIndex).distinct().toList(),
+				repeating.stream().map(SubStepDao.LogAppend::subIndex).distinct().toList());
 	}
 
 	private boolean canWrite(long subscriptionId, Access access) {

@@ -32,7 +32,10 @@ class IngestController {
 
 	private final LockRetry lockRetry;
 
-	IngestController(IngestService ingest, EventService events, LockRetry lockRetry) {
+	private final IngestRequests requests;
+
+	IngestController(IngestService ingest, EventService events, LockRetry lockRetry, IngestRequests requests) {
+		this.requests = requests;
 		this.ingest = ingest;
 		this.events = events;
 		this.lockRetry = lockRetry;
@@ -41,27 +44,31 @@ class IngestController {
 	@PostMapping("/subscriptions")
 	@Operation(summary = "Create a subscription with its steps; returns subscription_id")
 	ApiResponse createSubscription(@RequestBody JsonNode body, Access access) {
+		SubscriptionRequest request = this.requests.subscription(body);
 		return ApiResponse
-			.ok(Map.of("subscription_id", this.lockRetry.run(() -> this.ingest.createSubscription(body, access))));
+			.ok(Map.of("subscription_id", this.lockRetry.run(() -> this.ingest.createSubscription(request, access))));
 	}
 
 	@PostMapping("/subscriptions/{subscriptionId}/tasks")
 	@Operation(summary = "Create a task of the subscription with its instances and steps")
 	ApiResponse createTask(@PathVariable long subscriptionId, @RequestBody JsonNode body, Access access) {
-		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.createTask(subscriptionId, body, access)));
+		TaskRequest request = this.requests.task(body);
+		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.createTask(subscriptionId, request, access)));
 	}
 
 	@PostMapping("/tasks/{taskId}/instances")
 	@Operation(summary = "Add instances to a task that is not ready yet")
 	ApiResponse addInstances(@PathVariable long taskId, @RequestBody JsonNode body, Access access) {
-		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.addInstances(taskId, body, access)));
+		List<InstanceRequest> instances = this.requests.instances(body);
+		return ApiResponse.ok(this.lockRetry.run(() -> this.ingest.addInstances(taskId, instances, access)));
 	}
 
 	@PostMapping("/tasks/{taskId}/ready")
 	@Operation(summary = "Mark a task ready (or failed at creation, with an error)")
 	ApiResponse ready(@PathVariable long taskId, @RequestBody(required = false) JsonNode body, Access access) {
+		String error = this.requests.readyError(body);
 		this.lockRetry.run(() -> {
-			this.ingest.markReady(taskId, body, access);
+			this.ingest.markReady(taskId, error, access);
 			return taskId;
 		});
 		return ApiResponse.ok(Map.of("task_id", taskId));
@@ -86,7 +93,8 @@ class IngestController {
 	@Operation(summary = "Apply a batch of step and instance events")
 	ApiResponse events(@RequestBody JsonNode body, Access access) {
 		// a batch applied twice changes nothing the second time: it is also sent again after a lost connection
-		return ApiResponse.ok(this.lockRetry.runIdempotent(() -> this.events.apply(body, access)));
+		EventBatch batch = this.requests.events(body);
+		return ApiResponse.ok(this.lockRetry.runIdempotent(() -> this.events.apply(batch, access)));
 	}
 
 }

@@ -1,16 +1,11 @@
 package io.subwatch.ingest;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.function.ToLongFunction;
 
-import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.StepPlan;
-import io.subwatch.subscription.Subscription;
 import io.subwatch.system.ApiException;
 import io.subwatch.system.JsonFields;
 import tools.jackson.databind.JsonNode;
@@ -18,8 +13,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the {@code instances} array of a task request into records to insert, checking every field against the
- * subscription and naming the field at fault.
+ * Turns the {@code instances} array of a task request into {@link InstanceRequest}s, checking every field and naming
+ * the one at fault (whether the steps are the subscription's is checked when the task is written).
  */
 final class InstanceParser {
 
@@ -33,29 +28,21 @@ final class InstanceParser {
 	private static final Set<String> NUMERIC_KEYS = Set.of("bk_cloud_id", "bk_host_id", "bk_biz_id", "id",
 			"bk_module_id");
 
-	private final Subscription subscription;
-
 	private final JsonMapper json;
 
-	private final ToLongFunction<List<StepPlan.Step>> planIds;
-
-	private final Map<List<StepPlan.Step>, Long> knownPlans = new HashMap<>();
-
-	InstanceParser(Subscription subscription, JsonMapper json, ToLongFunction<List<StepPlan.Step>> planIds) {
-		this.subscription = subscription;
+	InstanceParser(JsonMapper json) {
 		this.json = json;
-		this.planIds = planIds;
 	}
 
-	List<NewRecord> parse(JsonNode instances, String path) {
+	List<InstanceRequest> parse(JsonNode instances, String path) {
 		if (!instances.isArray()) {
 			throw ApiException.invalid(path + " must be an array");
 		}
-		List<NewRecord> records = new ArrayList<>(instances.size());
+		List<InstanceRequest> records = new ArrayList<>(instances.size());
 		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < instances.size(); i++) {
 			String at = path + "[" + i + "]";
-			NewRecord record = parseInstance(instances.get(i), at);
+			InstanceRequest record = parseInstance(instances.get(i), at);
 			if (!seen.add(record.instanceId())) {
 				throw ApiException.invalid(at + ".instance_id " + record.instanceId() + " appears twice");
 			}
@@ -64,13 +51,19 @@ final class InstanceParser {
 		return records;
 	}
 
-	private NewRecord parseInstance(JsonNode node, String at) {
+	private InstanceRequest parseInstance(JsonNode node, String at) {
 		if (node == null || !node.isObject()) {
 			throw ApiException.invalid(at + " must be an object");
 		}
 		String instanceId = JsonFields.requireText(node, "instance_id", at + ".instance_id", MAX_INSTANCE_ID);
 		InstanceIds.check(instanceId, at + ".instance_id");
 		JsonNode info = JsonFields.optionalObject(node, "instance_info", at + ".instance_info");
+		InstanceRequest.Info parsedInfo = info(info, at);
+		return new InstanceRequest(instanceId, parsedInfo, parseSteps(node, at));
+	}
+
+	/** The host columns and the simple subset of an instance_info (null for none), checked. */
+	InstanceRequest.Info info(JsonNode info, String at) {
 		ObjectNode fullInfo = (info != null) ? (ObjectNode) info : this.json.createObjectNode();
 		JsonNode host = JsonFields.optionalObject(fullInfo, "host", at + ".instance_info.host");
 		JsonNode service = JsonFields.optionalObject(fullInfo, "service", at + ".instance_info.service");
@@ -85,8 +78,7 @@ final class InstanceParser {
 		if (simpleInfo.length() > 2000) {
 			throw ApiException.invalid(at + ".instance_info host and service fields are too long");
 		}
-		long planId = this.knownPlans.computeIfAbsent(parseSteps(node, at), this.planIds::applyAsLong);
-		return new NewRecord(instanceId, planId, longOrNull(simpleHost, "bk_host_id"),
+		return new InstanceRequest.Info(longOrNull(simpleHost, "bk_host_id"),
 				limited(simpleHost, "bk_host_innerip", 64, at), limited(simpleHost, "bk_host_innerip_v6", 64, at),
 				longOrNull(simpleHost, "bk_cloud_id"), limited(simpleHost, "bk_host_name", 255, at),
 				longOrNull(simpleHost, "bk_biz_id"),
@@ -94,12 +86,12 @@ final class InstanceParser {
 				this.json.writeValueAsString(fullInfo));
 	}
 
-	private List<StepPlan.Step> parseSteps(JsonNode node, String at) {
+	private List<InstanceRequest.Step> parseSteps(JsonNode node, String at) {
 		JsonNode steps = JsonFields.requireArray(node, "steps", at + ".steps");
 		if (steps.isEmpty()) {
 			throw ApiException.invalid(at + ".steps must have at least one step");
 		}
-		List<StepPlan.Step> result = new ArrayList<>();
+		List<InstanceRequest.Step> result = new ArrayList<>();
 		Set<String> seen = new HashSet<>();
 		for (int s = 0; s < steps.size(); s++) {
 			String stepAt = at + ".steps[" + s + "]";
@@ -108,18 +100,13 @@ final class InstanceParser {
 				throw ApiException.invalid(stepAt + " must be an object");
 			}
 			String id = JsonFields.requireText(step, "id", stepAt + ".id", 64);
-			Subscription.SubscriptionStep declared = this.subscription.step(id);
-			if (declared == null) {
-				throw ApiException.invalid(stepAt + ".id '" + id + "' is not a step of subscription "
-						+ this.subscription.id());
-			}
 			if (!seen.add(id)) {
 				throw ApiException.invalid(stepAt + ".id '" + id + "' appears twice");
 			}
 			String action = JsonFields.requireText(step, "action", stepAt + ".action", 64);
 			String nodeName = JsonFields.optionalText(step, "node_name", stepAt + ".node_name", 200);
 			JsonNode extra = JsonFields.optionalObject(step, "extra_info", stepAt + ".extra_info");
-			result.add(new StepPlan.Step(id, declared.type(), action, (nodeName != null) ? nodeName : "[" + id + "] " + action,
+			result.add(new InstanceRequest.Step(id, action, (nodeName != null) ? nodeName : "[" + id + "] " + action,
 					(extra != null) ? this.json.writeValueAsString(extra) : "{}", parseSubSteps(step, stepAt)));
 		}
 		return List.copyOf(result);

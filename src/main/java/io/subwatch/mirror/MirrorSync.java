@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.subwatch.ingest.IngestService;
+import io.subwatch.ingest.SubscriptionRequest;
 import io.subwatch.security.Access;
 import io.subwatch.system.ApiException;
 import tools.jackson.databind.JsonNode;
@@ -209,9 +210,9 @@ public class MirrorSync {
 					sourceId);
 			return Optional.empty();
 		}
-		Map<String, Object> body = SourceSubscription.body(info, sourceId);
+		SubscriptionRequest request = SourceSubscription.request(info, sourceId, this.json);
 		return Optional.of(this.tx.execute((status) -> {
-			long id = this.ingest.createSubscription(this.json.valueToTree(body), access);
+			long id = this.ingest.createSubscription(request, access);
 			this.dao.insertSubscription(source.name(), sourceId, id);
 			return id;
 		}));

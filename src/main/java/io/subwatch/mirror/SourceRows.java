@@ -1,12 +1,16 @@
 package io.subwatch.mirror;
 
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
+import io.subwatch.ingest.IngestRequests;
+import io.subwatch.ingest.InstanceRequest;
+import io.subwatch.ingest.ReportedEvent;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.StepPlan;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,43 +42,34 @@ final class SourceRows {
 		return (status != null) ? status : "PENDING";
 	}
 
-	/** The instance for {@code POST /api/v1/tasks/{id}/instances}. */
-	static Map<String, Object> instance(JsonNode row) {
-		Map<String, Object> instance = new LinkedHashMap<>();
-		instance.put("instance_id", instanceId(row));
+	/** The instance of a new local record: what the row's instance_info says and its step plan. */
+	static InstanceRequest instance(JsonNode row, IngestRequests requests) {
 		JsonNode info = row.get("instance_info");
-		if (info != null && info.isObject()) {
-			instance.put("instance_info", info);
-		}
-		List<Map<String, Object>> steps = new ArrayList<>();
+		List<InstanceRequest.Step> steps = new ArrayList<>();
 		for (JsonNode step : steps(row)) {
-			Map<String, Object> plan = new LinkedHashMap<>();
-			plan.put("id", text(step, "id"));
+			String id = text(step, "id");
 			String action = text(step, "action");
-			plan.put("action", (action != null) ? action : "UNKNOWN");
-			plan.put("node_name", text(step, "node_name"));
+			String nodeName = text(step, "node_name");
 			JsonNode extra = step.get("extra_info");
-			if (extra != null && extra.isObject()) {
-				plan.put("extra_info", extra);
-			}
-			List<Map<String, Object>> subs = new ArrayList<>();
+			List<StepPlan.SubStep> subs = new ArrayList<>();
 			for (JsonNode sub : subSteps(step)) {
-				Map<String, Object> name = new LinkedHashMap<>();
-				String nodeName = text(sub, "node_name");
-				name.put("node_name", (nodeName != null && !nodeName.isBlank()) ? nodeName : "step");
-				name.put("step_code", text(sub, "step_code"));
-				subs.add(name);
+				String subName = text(sub, "node_name");
+				subs.add(new StepPlan.SubStep((subName != null && !subName.isBlank()) ? subName : "step",
+						text(sub, "step_code")));
 			}
-			plan.put("sub_steps", subs);
-			steps.add(plan);
+			steps.add(new InstanceRequest.Step(id, (action != null) ? action : "UNKNOWN",
+					(nodeName != null) ? nodeName : "[" + id + "] " + ((action != null) ? action : "UNKNOWN"),
+					(extra != null && extra.isObject()) ? extra.toString() : "{}", List.copyOf(subs)));
 		}
-		instance.put("steps", steps);
-		return instance;
+		String instanceId = instanceId(row);
+		return new InstanceRequest(instanceId,
+				requests.info((info != null && info.isObject()) ? info : null, "instance " + instanceId),
+				List.copyOf(steps));
 	}
 
 	/** The events that bring local record {@code recordId} to where the source row is. */
-	static List<Map<String, Object>> events(JsonNode row, long recordId, ZoneId zone) {
-		List<Map<String, Object>> events = new ArrayList<>();
+	static List<ReportedEvent> events(JsonNode row, long recordId, ZoneId zone) {
+		List<ReportedEvent> events = new ArrayList<>();
 		for (JsonNode step : steps(row)) {
 			List<JsonNode> subs = subSteps(step);
 			for (int i = 0; i < subs.size(); i++) {
@@ -83,35 +78,19 @@ final class SourceRows {
 				if (status == null || !REPORTED.contains(status)) {
 					continue;
 				}
-				String start = SourceTime.toIso(text(sub, "start_time"), zone);
-				String finish = SourceTime.toIso(text(sub, "finish_time"), zone);
+				Instant start = SourceTime.toInstant(text(sub, "start_time"), zone);
+				Instant finish = SourceTime.toInstant(text(sub, "finish_time"), zone);
 				if (start != null || status.equals("RUNNING")) {
-					events.add(event(recordId, text(step, "id"), i, "RUNNING", start, null));
+					events.add(new ReportedEvent(recordId, text(step, "id"), i, Status.RUNNING, start, null));
 				}
 				if (!status.equals("RUNNING")) {
 					String log = text(sub, "log");
-					events.add(event(recordId, text(step, "id"), i, status, (finish != null) ? finish : start,
-							(log != null && !log.isEmpty()) ? log : null));
+					events.add(new ReportedEvent(recordId, text(step, "id"), i, Status.valueOf(status),
+							(finish != null) ? finish : start, (log != null && !log.isEmpty()) ? log : null));
 				}
 			}
 		}
 		return events;
-	}
-
-	private static Map<String, Object> event(long recordId, String stepId, int subStep, String status, String time,
-			String log) {
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("record_id", recordId);
-		event.put("step_id", stepId);
-		event.put("sub_step", subStep);
-		event.put("status", status);
-		if (time != null) {
-			event.put("time", time);
-		}
-		if (log != null) {
-			event.put("log", log);
-		}
-		return event;
 	}
 
 	private static List<JsonNode> steps(JsonNode row) {

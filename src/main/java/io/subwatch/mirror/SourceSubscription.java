@@ -5,7 +5,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.ingest.SubscriptionRequest;
+import io.subwatch.subscription.Subscription.SubscriptionStep;
+import io.subwatch.subscription.SubscriptionOptions;
+import io.subwatch.subscription.SubscriptionOptions.StepOptions;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The declaration of a local subscription from a source's {@code info} entry; missing optional keys are left out. */
 final class SourceSubscription {
@@ -13,43 +18,39 @@ final class SourceSubscription {
 	private SourceSubscription() {
 	}
 
-	static Map<String, Object> body(JsonNode info, long sourceId) {
+	static SubscriptionRequest request(JsonNode info, long sourceId, JsonMapper json) {
 		JsonNode scope = info.get("scope");
-		Map<String, Object> body = new LinkedHashMap<>();
 		String name = SourceRows.text(info, "name");
-		body.put("name", (name != null && !name.isBlank()) ? name : "subscription " + sourceId);
-		body.put("bk_biz_id", bizId(info, scope));
+		String objectType = null;
+		String nodeType = null;
 		if (scope != null && scope.isObject()) {
-			putText(body, "object_type", scope, "object_type");
-			putText(body, "node_type", scope, "node_type");
+			objectType = SourceRows.text(scope, "object_type");
+			nodeType = SourceRows.text(scope, "node_type");
 		}
-		putText(body, "category", info, "category");
-		putText(body, "plugin_name", info, "plugin_name");
 		JsonNode enable = info.get("enable");
-		if (enable != null && enable.isBoolean()) {
-			body.put("enable", enable.asBoolean());
-		}
 		JsonNode bizScope = info.get("bk_biz_scope");
-		if (bizScope != null && bizScope.isArray()) {
-			body.put("bk_biz_scope", bizScope);
-		}
-		List<Map<String, Object>> steps = new ArrayList<>();
+		List<SubscriptionStep> steps = new ArrayList<>();
+		Map<String, StepOptions> stepOptions = new LinkedHashMap<>();
 		JsonNode stepNodes = info.get("steps");
 		if (stepNodes != null && stepNodes.isArray()) {
 			for (JsonNode step : stepNodes) {
-				Map<String, Object> declared = new LinkedHashMap<>();
-				declared.put("id", SourceRows.text(step, "id"));
-				declared.put("type", SourceRows.text(step, "type"));
-				for (String key : List.of("config", "params")) {
-					if (step.get(key) != null && step.get(key).isObject()) {
-						declared.put(key, step.get(key));
-					}
-				}
-				steps.add(declared);
+				String id = SourceRows.text(step, "id");
+				steps.add(new SubscriptionStep(id, SourceRows.text(step, "type")));
+				stepOptions.put(id, new StepOptions(object(step, "config", json), object(step, "params", json)));
 			}
 		}
-		body.put("steps", steps);
-		return body;
+		return new SubscriptionRequest((name != null && !name.isBlank()) ? name : "subscription " + sourceId,
+				bizId(info, scope), (objectType != null) ? objectType : "HOST", (nodeType != null) ? nodeType : "INSTANCE",
+				SourceRows.text(info, "category"), SourceRows.text(info, "plugin_name"), steps,
+				new SubscriptionOptions(enable == null || !enable.isBoolean() || enable.asBoolean(),
+						(bizScope != null && bizScope.isArray()) ? json.writeValueAsString(bizScope) : null, null,
+						stepOptions),
+				null);
+	}
+
+	private static String object(JsonNode step, String key, JsonMapper json) {
+		JsonNode value = step.get(key);
+		return (value != null && value.isObject()) ? json.writeValueAsString(value) : null;
 	}
 
 	/** The scope's business; NodeMan leaves it null for a multi-business subscription, then the first listed. */
@@ -62,13 +63,6 @@ final class SourceSubscription {
 			return bizScope.get(0).asLong();
 		}
 		return 0;
-	}
-
-	private static void putText(Map<String, Object> body, String key, JsonNode node, String field) {
-		String value = SourceRows.text(node, field);
-		if (value != null) {
-			body.put(key, value);
-		}
 	}
 
 }

@@ -1,5 +1,6 @@
 package io.subwatch.mirror;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -35,6 +36,12 @@ final class SourceTime {
 				throw new NodemanException(0, "the source answered a time that is not YYYY-MM-DD HH:MM:SS: " + abbreviate(trimmed));
 			}
 		}
+	}
+
+	/** The instant {@code text} read in {@code zone} names, null for null or empty; throws on anything else. */
+	static Instant toInstant(String text, ZoneId zone) {
+		String iso = toIso(text, zone);
+		return (iso != null) ? OffsetDateTime.parse(iso).toInstant() : null;
 	}
 
 	static String abbreviate(String text) {

@@ -1,5 +1,7 @@
 package io.subwatch.mirror;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -8,12 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.subwatch.ingest.EventBatch;
 import io.subwatch.ingest.EventService;
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedRecord;
+import io.subwatch.ingest.InstanceRequest;
+import io.subwatch.ingest.ReportedEvent;
+import io.subwatch.ingest.TaskRequest;
 import io.subwatch.security.Access;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -37,16 +43,20 @@ class TaskMirror {
 
 	private final EventService events;
 
-	private final JsonMapper json;
+	private final IngestRequests requests;
 
 	private final TransactionTemplate tx;
 
-	TaskMirror(MirrorDao dao, IngestService ingest, EventService events, JsonMapper json, TransactionTemplate tx) {
+	private final Clock clock;
+
+	TaskMirror(MirrorDao dao, IngestService ingest, EventService events, IngestRequests requests,
+			TransactionTemplate tx, Clock clock) {
 		this.dao = dao;
 		this.ingest = ingest;
 		this.events = events;
-		this.json = json;
+		this.requests = requests;
 		this.tx = tx;
+		this.clock = clock;
 	}
 
 	/** Where a task belongs: its source, the source subscription and the local one. */
@@ -111,7 +121,7 @@ class TaskMirror {
 		boolean finished = rows.stream().map(Row::status).noneMatch((s) -> s.equals("PENDING") || s.equals("RUNNING"));
 		this.tx.executeWithoutResult((status) -> {
 			if (building) {
-				this.ingest.markReady(taskId, this.json.valueToTree(Map.of()), target.access());
+				this.ingest.markReady(taskId, null, target.access());
 			}
 			this.dao.updateTask(name, sourceTaskId, counters, finished);
 		});
@@ -121,7 +131,7 @@ class TaskMirror {
 	/** The sub-step transitions of some rows, through the event service, and the statuses they were read with. */
 	private void apply(Target target, List<JsonNode> details, Map<Long, Long> recordIds) {
 		Map<Long, String> statuses = new LinkedHashMap<>();
-		List<Map<String, Object>> batch = new ArrayList<>();
+		List<ReportedEvent> batch = new ArrayList<>();
 		for (JsonNode row : details) {
 			Long recordId = recordIds.get(SourceRows.recordId(row));
 			if (recordId == null) {
@@ -131,22 +141,17 @@ class TaskMirror {
 			batch.addAll(SourceRows.events(row, recordId, target.source().timeZone()));
 		}
 		for (int from = 0; from < batch.size(); from += EVENT_BATCH) {
-			List<Map<String, Object>> part = batch.subList(from, Math.min(batch.size(), from + EVENT_BATCH));
-			this.events.apply(this.json.valueToTree(Map.of("events", part)), target.access());
+			List<ReportedEvent> part = batch.subList(from, Math.min(batch.size(), from + EVENT_BATCH));
+			this.events.apply(EventBatch.of(part, this.clock.instant()), target.access());
 		}
 		this.dao.updateRecordStatuses(target.source().name(), statuses);
 	}
 
 	/** The local task, not ready until its first sync went through, and the record that says which it is. */
 	private long createTask(Target target, long sourceTaskId, String createTime, boolean partial) {
-		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("ready", false);
-		body.put("partial", partial);
-		String created = SourceTime.toIso(createTime, target.source().timeZone());
-		if (created != null) {
-			body.put("create_time", created);
-		}
-		long taskId = this.ingest.createTask(target.subscriptionId(), this.json.valueToTree(body), target.access())
+		Instant created = SourceTime.toInstant(createTime, target.source().timeZone());
+		long taskId = this.ingest
+			.createTask(target.subscriptionId(), TaskRequest.building(partial, created), target.access())
 			.taskId();
 		this.dao.insertTask(target.source().name(), target.sourceSubscriptionId(), sourceTaskId, taskId);
 		return taskId;
@@ -166,10 +171,10 @@ class TaskMirror {
 			sourceByInstance.put(SourceRows.instanceId(row), SourceRows.recordId(row));
 			statuses.put(SourceRows.recordId(row), "PENDING");
 		});
-		List<Map<String, Object>> instances = missing.stream().map(SourceRows::instance).toList();
+		List<InstanceRequest> instances = missing.stream().map((row) -> SourceRows.instance(row, this.requests)).toList();
 		Map<Long, Long> added = new TreeMap<>();
 		for (CreatedRecord record : this.ingest
-			.addInstances(taskId, this.json.valueToTree(Map.of("instances", instances)), target.access())
+			.addInstances(taskId, instances, target.access())
 			.records()) {
 			added.put(sourceByInstance.get(record.instanceId()), record.recordId());
 		}
@@ -180,9 +185,9 @@ class TaskMirror {
 	/** A task whose creation failed on the source fails here too, with the source's message. */
 	private void failedTask(Target target, long sourceTaskId, String error) {
 		long taskId = this.ingest
-			.createTask(target.subscriptionId(), this.json.valueToTree(Map.of("ready", false)), target.access())
+			.createTask(target.subscriptionId(), TaskRequest.building(false, null), target.access())
 			.taskId();
-		this.ingest.markReady(taskId, this.json.valueToTree(Map.of("error", error)), target.access());
+		this.ingest.markReady(taskId, error, target.access());
 		this.dao.insertTask(target.source().name(), target.sourceSubscriptionId(), sourceTaskId, taskId);
 		this.dao.updateTask(target.source().name(), sourceTaskId, null, true);
 	}

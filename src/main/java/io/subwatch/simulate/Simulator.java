@@ -3,11 +3,12 @@ package io.subwatch.simulate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.ingest.EventBatch;
 import io.subwatch.ingest.EventService;
+import io.subwatch.ingest.ReportedEvent;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
@@ -18,7 +19,6 @@ import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.SubStepDao;
 import io.subwatch.subscription.SubStepState;
 import io.subwatch.system.SubwatchProperties;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.stereotype.Component;
 
@@ -42,8 +42,6 @@ public class Simulator {
 
 	private final EventService events;
 
-	private final JsonMapper json;
-
 	private final Clock clock;
 
 	private final SimulatorProperties properties;
@@ -53,13 +51,12 @@ public class Simulator {
 	private final SimulatorLogs logs;
 
 	Simulator(SimulatorDao dao, InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, EventService events,
-			JsonMapper json, Clock clock, SimulatorProperties properties, SubwatchProperties subwatch) {
+			Clock clock, SimulatorProperties properties, SubwatchProperties subwatch) {
 		this.dao = dao;
 		this.records = records;
 		this.subSteps = subSteps;
 		this.plans = plans;
 		this.events = events;
-		this.json = json;
 		this.clock = clock;
 		this.properties = properties;
 		this.script = new SimulatorScript(properties);
@@ -69,7 +66,7 @@ public class Simulator {
 	/** Advances every demo task once; returns how many events it reported. */
 	public int tick() {
 		Instant now = this.clock.instant();
-		List<Map<String, Object>> batch = new ArrayList<>();
+		List<ReportedEvent> batch = new ArrayList<>();
 		int inFlight = 0;
 		List<Long> tasks = this.dao.findActiveTasks(100);
 		for (Long taskId : tasks) {
@@ -95,15 +92,14 @@ public class Simulator {
 			}
 		}
 		for (int from = 0; from < batch.size(); from += 5000) {
-			this.events.apply(this.json.valueToTree(Map.of("events", batch.subList(from,
-					Math.min(batch.size(), from + 5000)))), ACCESS);
+			this.events.apply(EventBatch.of(batch.subList(from, Math.min(batch.size(), from + 5000)), now), ACCESS);
 		}
 		return batch.size();
 	}
 
 	/** Moves a running record along every sub-step that is due; true while it still runs afterwards. */
 	private boolean advance(InstanceRecord record, Map<Integer, SubStepState> stored, Instant now,
-			List<Map<String, Object>> batch) {
+			List<ReportedEvent> batch) {
 		StepPlan plan = this.plans.findById(record.planId());
 		int[] position = running(plan, stored);
 		if (position == null) {
@@ -141,7 +137,7 @@ public class Simulator {
 
 	/** Starts a pending record at its first sub-step that has not run yet. */
 	private void start(InstanceRecord record, Map<Integer, SubStepState> stored, Instant now,
-			List<Map<String, Object>> batch) {
+			List<ReportedEvent> batch) {
 		StepPlan plan = this.plans.findById(record.planId());
 		for (int s = 0; s < plan.steps().size(); s++) {
 			for (int i = 0; i < plan.steps().get(s).subSteps().size(); i++) {
@@ -168,16 +164,8 @@ public class Simulator {
 		return null;
 	}
 
-	private static Map<String, Object> event(long recordId, String stepId, int sub, Status status, Instant time,
-			String log) {
-		Map<String, Object> event = new LinkedHashMap<>();
-		event.put("record_id", recordId);
-		event.put("step_id", stepId);
-		event.put("sub_step", sub);
-		event.put("status", status.name());
-		event.put("time", time.toString());
-		event.put("log", log);
-		return event;
+	private static ReportedEvent event(long recordId, String stepId, int sub, Status status, Instant time, String log) {
+		return new ReportedEvent(recordId, stepId, sub, status, time, log);
 	}
 
 }

@@ -6,13 +6,14 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 import io.subwatch.demo.DemoCatalog;
 import io.subwatch.demo.DemoHost;
 import io.subwatch.demo.DemoSubscription;
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
+import io.subwatch.ingest.TaskRequest;
 import io.subwatch.subscription.Subscription;
 import io.subwatch.subscription.SubscriptionDao;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,12 +42,15 @@ public class SimulatorLauncher {
 
 	private final JsonMapper json;
 
+	private final IngestRequests requests;
+
 	private final Clock clock;
 
 	private final Random random = new Random();
 
 	SimulatorLauncher(IngestService ingest, SubscriptionDao subscriptions, SimulatorDao dao,
-			SimulatorProperties properties, JsonMapper json, Clock clock) {
+			SimulatorProperties properties, JsonMapper json, Clock clock, IngestRequests requests) {
+		this.requests = requests;
 		this.ingest = ingest;
 		this.subscriptions = subscriptions;
 		this.dao = dao;
@@ -100,14 +104,15 @@ public class SimulatorLauncher {
 			demo = DemoSubscription.rerunOf(subscription, chosen.business());
 		}
 		else {
-			subscriptionId = this.ingest.createSubscription(this.json.valueToTree(demo.body()), Simulator.ACCESS);
+			subscriptionId = this.ingest.createSubscription(demo.request(), Simulator.ACCESS);
 		}
 		List<DemoHost> hosts = new ArrayList<>(hostCount);
 		for (int i = 0; i < hostCount; i++) {
 			hosts.add(DemoHost.of(subscriptionId * 100_000 + i, demo.business(), i));
 		}
-		Map<String, Object> body = demo.taskBody(hosts, this.clock.instant());
-		long taskId = this.ingest.createTask(subscriptionId, this.json.valueToTree(body), Simulator.ACCESS).taskId();
+		TaskRequest task = demo.task(hosts, this.clock.instant(),
+				(host) -> this.requests.info(this.json.valueToTree(host.instanceInfo()), host.instanceId()));
+		long taskId = this.ingest.createTask(subscriptionId, task, Simulator.ACCESS).taskId();
 		log.info("Simulator launched task {} of subscription {} with {} hosts at {}", taskId, subscriptionId, hostCount,
 				OffsetDateTime.ofInstant(this.clock.instant(), ZoneOffset.UTC));
 		return taskId;

@@ -1,5 +1,7 @@
 package io.subwatch.subscription;
 
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -48,6 +50,37 @@ class RecordPlaceDao {
 			ps.setString(3, place.errorKey());
 			ps.setString(4, place.errorLine());
 			ps.setLong(5, entry.getKey());
+		});
+	}
+
+	/**
+	 * A record's row as one batch of events leaves it: status and times, and its place when that changed (else null).
+	 *
+	 * @param updateTime the new {@code update_time}, null to keep it (only the place changed)
+	 */
+	record RecordRow(long id, RecordProgress progress, Instant updateTime, RecordPlace place) {
+	}
+
+	/** One UPDATE per record for its status, times and place together. */
+	void updateWithProgress(List<RecordRow> rows) {
+		this.jdbcTemplate.batchUpdate("""
+				UPDATE instance_record SET status = ?, start_time = ?, finish_time = ?,
+				    update_time = COALESCE(?, update_time), at_step = COALESCE(?, at_step), at_sub = COALESCE(?, at_sub),
+				    error_key = CASE WHEN ? THEN ? ELSE error_key END, error_line = CASE WHEN ? THEN ? ELSE error_line END
+				WHERE id = ?
+				""", rows, 500, (ps, row) -> {
+			RecordPlace place = row.place();
+			ps.setString(1, row.progress().status().name());
+			DbTime.bind(ps, 2, row.progress().startTime());
+			DbTime.bind(ps, 3, row.progress().finishTime());
+			DbTime.bind(ps, 4, row.updateTime());
+			ps.setObject(5, (place != null) ? place.stepIndex() : null, Types.INTEGER);
+			ps.setObject(6, (place != null) ? place.subIndex() : null, Types.INTEGER);
+			ps.setBoolean(7, place != null);
+			ps.setString(8, (place != null) ? place.errorKey() : null);
+			ps.setBoolean(9, place != null);
+			ps.setString(10, (place != null) ? place.errorLine() : null);
+			ps.setLong(11, row.id());
 		});
 	}
 

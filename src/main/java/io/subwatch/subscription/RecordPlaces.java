@@ -1,9 +1,12 @@
 package io.subwatch.subscription;
 
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -36,8 +39,44 @@ public class RecordPlaces {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void moved(List<Moved> moves) {
+		Changes changes = places(moves);
+		this.dao.updateAll(changes.places());
+		this.dao.apply(changes.deltas());
+	}
+
+	/**
+	 * Records that moved, with their status and times: as {@link #moved(List)}, and each record's row written once,
+	 * its status and times with its place (a batch of events changes both of most records it touches).
+	 * {@code update_time} becomes {@code now} where the status or times changed.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void movedWithProgress(List<Moved> moves, Instant now) {
+		Changes changes = places(moves);
+		Map<Long, RecordPlace> places = changes.places();
+		List<RecordPlaceDao.RecordRow> rows = new ArrayList<>();
+		for (Moved move : moves) {
+			InstanceRecord record = move.record();
+			RecordProgress after = move.after();
+			boolean progressed = after.status() != record.status()
+					|| !Objects.equals(after.startTime(), record.startTime())
+					|| !Objects.equals(after.finishTime(), record.finishTime());
+			RecordPlace place = places.get(record.id());
+			if (progressed || place != null) {
+				rows.add(new RecordPlaceDao.RecordRow(record.id(), after, progressed ? now : null, place));
+			}
+		}
+		this.dao.updateWithProgress(rows);
+		this.dao.apply(changes.deltas());
+	}
+
+	/** The places that changed, by record id, and the place counter changes that go with them. */
+	private record Changes(Map<Long, RecordPlace> places, PlaceDeltas deltas) {
+	}
+
+	/** The places that changed; the place counters move with them (and with the statuses). */
+	private Changes places(List<Moved> moves) {
 		if (moves.isEmpty()) {
-			return;
+			return new Changes(Map.of(), new PlaceDeltas());
 		}
 		Map<Long, RecordPlace> before = this.dao.findByIds(moves.stream().map((m) -> m.record().id()).toList());
 		List<Long> failing = moves.stream()
@@ -63,8 +102,7 @@ public class RecordPlaces {
 				deltas.move(record, record.latest(), record.status(), old, move.after().status(), now);
 			}
 		}
-		this.dao.updateAll(updates);
-		this.dao.apply(deltas);
+		return new Changes(updates, deltas);
 	}
 
 	/** A record that already failed at the same sub-step keeps the error it failed with. */

@@ -20,7 +20,10 @@ public class SubStepDao {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	SubStepDao(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final DatabaseKind database;
+
+	SubStepDao(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DatabaseKind database) {
+		this.database = database;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 	}
@@ -53,6 +56,36 @@ public class SubStepDao {
 				INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
 				                             updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
+				""", writes, 1000, (ps, write) -> {
+			ps.setLong(1, write.recordId());
+			ps.setInt(2, write.state().stepIndex());
+			ps.setInt(3, write.state().subIndex());
+			ps.setString(4, write.state().status().name());
+			DbTime.bind(ps, 5, write.state().startTime());
+			DbTime.bind(ps, 6, write.state().finishTime());
+			DbTime.bind(ps, 7, now);
+		});
+	}
+
+	/**
+	 * Stores new rows and updates stored ones: on MySQL/MariaDB in one upsert, which the driver sends as a few
+	 * multi-row statements (see {@link DatabaseKind}); on H2 apart.
+	 */
+	public void writeAll(List<Write> inserts, List<Write> updates, Instant now) {
+		if (!this.database.mysql()) {
+			insertAll(inserts, now);
+			updateAll(updates, now);
+			return;
+		}
+		List<Write> writes = new ArrayList<>(inserts.size() + updates.size());
+		writes.addAll(inserts);
+		writes.addAll(updates);
+		this.jdbcTemplate.batchUpdate("""
+				INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
+				                             updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)
+				ON DUPLICATE KEY UPDATE status = VALUES(status), start_time = VALUES(start_time),
+				    finish_time = VALUES(finish_time), updated_at = VALUES(updated_at)
 				""", writes, 1000, (ps, write) -> {
 			ps.setLong(1, write.recordId());
 			ps.setInt(2, write.state().stepIndex());
@@ -167,12 +200,30 @@ public class SubStepDao {
 
 	/** The stored entries per record and sub-step key, in log order ({@link LogEntry#ORDER}). */
 	public Map<Long, Map<Integer, List<LogEntry>>> findLogEntries(Collection<Long> recordIds) {
+		return findLogEntries(recordIds, "", Map.of());
+	}
+
+	/**
+	 * The stored entries of the records' sub-steps at these step and sub-step indexes (a batch of events reports on a
+	 * few sub-steps of many records: their other sub-steps' logs are not read), as {@link #findLogEntries(Collection)}.
+	 */
+	public Map<Long, Map<Integer, List<LogEntry>>> findLogEntries(Collection<Long> recordIds,
+			Collection<Integer> stepIndexes, Collection<Integer> subIndexes) {
+		return findLogEntries(recordIds, " AND step_index IN (:steps) AND sub_index IN (:subs)",
+				Map.of("steps", stepIndexes, "subs", subIndexes));
+	}
+
+	private Map<Long, Map<Integer, List<LogEntry>>> findLogEntries(Collection<Long> recordIds, String subCondition,
+			Map<String, Object> subParams) {
 		Map<Long, Map<Integer, List<LogEntry>>> entries = new HashMap<>();
 		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
 			this.jdbc.sql("""
 					SELECT record_id, step_index, sub_index, continued, text, event_time, status, id FROM sub_step_log
-					WHERE %s ORDER BY record_id, step_index, sub_index, id
-					""".formatted(batch.condition())).params(batch.params()).query((rs) -> {
+					WHERE %s%s ORDER BY record_id, step_index, sub_index, id
+					""".formatted(batch.condition(), subCondition))
+				.params(batch.params())
+				.params(subParams)
+				.query((rs) -> {
 				List<LogEntry> list = entries.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
 					.computeIfAbsent(RecordProgress.key(rs.getInt(2), rs.getInt(3)), (k) -> new ArrayList<>());
 				long id = rs.getLong(8);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.ingest.ZombieCheck;
@@ -57,6 +58,9 @@ class PlaceCountersTest {
 
 	@Autowired
 	IngestService ingest;
+
+	@Autowired
+	IngestRequests requests;
 
 	@Autowired
 	InstanceRecordDao records;
@@ -112,10 +116,10 @@ class PlaceCountersTest {
 
 		// a task whose creation failed: its records go, and the ones they replaced are the latest again
 		long broken = this.ingest.createTask(subscriptionId,
-				this.fixtures.json().valueToTree(Map.of("ready", false)), Fixtures.SYSTEM).taskId();
-		this.ingest.addInstances(broken, this.fixtures.json().valueToTree(Map.of("instances",
-				List.of(this.fixtures.host(bizId)))), Fixtures.SYSTEM);
-		this.ingest.markReady(broken, this.fixtures.json().valueToTree(Map.of("error", "boom")), Fixtures.SYSTEM);
+				this.requests.task(this.fixtures.json().valueToTree(Map.of("ready", false))), Fixtures.SYSTEM).taskId();
+		this.ingest.addInstances(broken, this.requests.instances(this.fixtures.json().valueToTree(Map.of("instances",
+				List.of(this.fixtures.host(bizId))))), Fixtures.SYSTEM);
+		this.ingest.markReady(broken, this.requests.readyError(this.fixtures.json().valueToTree(Map.of("error", "boom"))), Fixtures.SYSTEM);
 
 		this.clock.advance(Duration.ofHours(2));
 		assertThat(this.zombies.run()).isPositive();

@@ -65,18 +65,21 @@ class ZombieCheckTest {
 	@Autowired
 	IngestService ingest;
 
+	@Autowired
+	IngestRequests requests;
+
 	@Test
 	void neitherAMirroredOldCreateTimeNorATaskStillBeingBuiltCountsAsSilence() {
 		long bizId = this.fixtures.newBizId();
 		this.clock.set(Instant.parse("2026-11-30T03:00:00Z"));
 		long subscriptionId = this.fixtures.subscription(bizId);
-		long mirrored = this.ingest.createTask(subscriptionId, this.fixtures.json().valueToTree(Map.of("ready", true,
-				"create_time", "2020-12-23T16:46:01+08:00", "instances", this.fixtures.hosts(bizId, 2))),
+		long mirrored = this.ingest.createTask(subscriptionId, this.requests.task(this.fixtures.json().valueToTree(Map.of("ready", true,
+				"create_time", "2020-12-23T16:46:01+08:00", "instances", this.fixtures.hosts(bizId, 2)))),
 				Fixtures.SYSTEM).taskId();
-		long building = this.ingest.createTask(subscriptionId, this.fixtures.json().valueToTree(Map.of("ready", false)),
+		long building = this.ingest.createTask(subscriptionId, this.requests.task(this.fixtures.json().valueToTree(Map.of("ready", false))),
 				Fixtures.SYSTEM).taskId();
-		this.ingest.addInstances(building, this.fixtures.json().valueToTree(Map.of("instances",
-				this.fixtures.hosts(bizId, 2))), Fixtures.SYSTEM);
+		this.ingest.addInstances(building, this.requests.instances(this.fixtures.json().valueToTree(Map.of("instances",
+				this.fixtures.hosts(bizId, 2)))), Fixtures.SYSTEM);
 		this.clock.advance(Duration.ofMinutes(5));
 		this.check.run();
 		assertThat(this.counters.findByTask(mirrored).count(Status.PENDING)).isEqualTo(2);

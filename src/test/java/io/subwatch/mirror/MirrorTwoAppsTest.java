@@ -13,6 +13,7 @@ import java.util.UUID;
 import io.subwatch.SubwatchApplication;
 import io.subwatch.audit.AuditDao;
 import io.subwatch.audit.AuditEntry;
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.result.OperatorActions;
@@ -119,10 +120,11 @@ class MirrorTwoAppsTest {
 		sourceSubscription = fixtures.subscription(bizId);
 		long policyBiz = fixtures.newBizId();
 		sourcePolicy = source.getBean(IngestService.class)
-			.createSubscription(source.getBean(JsonMapper.class)
-				.valueToTree(Map.of("name", "collect " + policyBiz, "bk_biz_id", policyBiz, "category", "policy",
-						"plugin_name", "bkunifylogbeat", "bk_biz_scope", List.of(policyBiz),
-						"steps", List.of(Map.of("id", "agent", "type", "AGENT")))), Fixtures.SYSTEM);
+			.createSubscription(source.getBean(IngestRequests.class)
+				.subscription(source.getBean(JsonMapper.class)
+					.valueToTree(Map.of("name", "collect " + policyBiz, "bk_biz_id", policyBiz, "category", "policy",
+							"plugin_name", "bkunifylogbeat", "bk_biz_scope", List.of(policyBiz),
+							"steps", List.of(Map.of("id", "agent", "type", "AGENT"))))), Fixtures.SYSTEM);
 		CreatedTask policyTask = fixtures.task(sourcePolicy, fixtures.hosts(policyBiz, 3));
 		sourcePolicyTask = policyTask.taskId();
 		for (var record : policyTask.records()) {
@@ -248,12 +250,12 @@ class MirrorTwoAppsTest {
 		// A rerun still being created on the source is not mirrored until it is ready, then it is, as partial.
 		IngestService sourceIngest = source.getBean(IngestService.class);
 		List<Map<String, Object>> rerun = List.of(fixtures.host(bizId), fixtures.host(bizId));
-		long building = sourceIngest.createTask(sourceSubscription,
-				this.json.valueToTree(Map.of("ready", false, "partial", true, "instances", rerun)), Fixtures.SYSTEM)
+		long building = sourceIngest.createTask(sourceSubscription, source.getBean(IngestRequests.class)
+			.task(this.json.valueToTree(Map.of("ready", false, "partial", true, "instances", rerun))), Fixtures.SYSTEM)
 			.taskId();
 		assertThat(this.sync.sync(SOURCE).lastError()).isNull();
 		assertThat(this.dao.findTasks(SOURCE, sourceSubscription)).hasSize(2);
-		sourceIngest.markReady(building, this.json.valueToTree(Map.of()), Fixtures.SYSTEM);
+		sourceIngest.markReady(building, null, Fixtures.SYSTEM);
 		fixtures.send(Fixtures.finish(fixtures.recordId(building, (String) rerun.get(0).get("instance_id")), 1,
 				start.plusSeconds(3600)));
 		assertThat(this.sync.sync(SOURCE).lastError()).isNull();

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
@@ -15,6 +16,10 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import io.subwatch.ingest.IngestRequests;
+import io.subwatch.ingest.InstanceRequest;
+import io.subwatch.ingest.ReportedEvent;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -121,22 +126,22 @@ class NodemanClientContractTest {
 		JsonNode row = page.rows().get(0);
 		assertThat(SourceRows.recordId(row)).isEqualTo(1);
 		assertThat(SourceRows.instanceId(row)).isEqualTo("host|instance|host|127.0.0.1-0-0");
-		JsonNode instance = this.json.valueToTree(SourceRows.instance(row));
-		assertThat(instance.at("/steps/0/sub_steps").size()).isEqualTo(3);
-		assertThat(instance.at("/steps/0/sub_steps/1/node_name").asString()).isEqualTo("安装");
-		assertThat(instance.at("/steps/0/sub_steps/1/step_code").isNull()).isTrue();
+		InstanceRequest instance = SourceRows.instance(row, new IngestRequests(this.json, Clock.systemUTC()));
+		assertThat(instance.steps().get(0).subSteps()).hasSize(3);
+		assertThat(instance.steps().get(0).subSteps().get(1).nodeName()).isEqualTo("安装");
+		assertThat(instance.steps().get(0).subSteps().get(1).stepCode()).isNull();
 		// A step without target_hosts stands for one sub-step named after it.
-		assertThat(instance.at("/steps/1/sub_steps/0/node_name").asString()).isEqualTo("[bkmonitorbeat] 部署插件程序");
-		assertThat(instance.at("/instance_info/host/bk_host_innerip").asString()).isEqualTo("127.0.0.1");
+		assertThat(instance.steps().get(1).subSteps().get(0).nodeName()).isEqualTo("[bkmonitorbeat] 部署插件程序");
+		assertThat(instance.info().innerIp()).isEqualTo("127.0.0.1");
 
-		List<Map<String, Object>> events = SourceRows.events(row, 42, ZoneId.of("Asia/Shanghai"));
-		assertThat(events).extracting((e) -> e.get("sub_step") + " " + e.get("status") + " " + e.get("time"))
-			.containsExactly("0 RUNNING 2020-12-23T16:46:01+08:00", "0 SUCCESS 2020-12-23T16:46:01+08:00",
-					"1 RUNNING 2020-12-23T16:46:01+08:00", "1 FAILED 2020-12-23T16:46:32+08:00");
-		assertThat(events.get(3)).containsEntry("log", "[2020-12-23 16:46:32 ERROR] ssh: connection refused")
-			.containsEntry("record_id", 42L)
-			.containsEntry("step_id", "agent");
-		assertThat(events.get(1)).doesNotContainKey("log");
+		List<ReportedEvent> events = SourceRows.events(row, 42, ZoneId.of("Asia/Shanghai"));
+		assertThat(events).extracting((e) -> e.subStep() + " " + e.status() + " " + e.time())
+			.containsExactly("0 RUNNING 2020-12-23T08:46:01Z", "0 SUCCESS 2020-12-23T08:46:01Z",
+					"1 RUNNING 2020-12-23T08:46:01Z", "1 FAILED 2020-12-23T08:46:32Z");
+		assertThat(events.get(3).log()).isEqualTo("[2020-12-23 16:46:32 ERROR] ssh: connection refused");
+		assertThat(events.get(3).recordId()).isEqualTo(42L);
+		assertThat(events.get(3).stepId()).isEqualTo("agent");
+		assertThat(events.get(1).log()).isNull();
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
@@ -38,6 +39,9 @@ class DeployPolicySearchTest {
 
 	@Autowired
 	IngestService ingest;
+
+	@Autowired
+	IngestRequests requests;
 
 	private Api api;
 
@@ -74,7 +78,7 @@ class DeployPolicySearchTest {
 			body.put("bk_biz_scope", scope);
 		}
 		body.put("steps", List.of(Map.of("id", "plugin", "type", "PLUGIN")));
-		return this.ingest.createSubscription(this.json.valueToTree(body), Fixtures.SYSTEM);
+		return this.ingest.createSubscription(this.requests.subscription(this.json.valueToTree(body)), Fixtures.SYSTEM);
 	}
 
 	private JsonNode search(Map<String, Object> params) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.subwatch.audit.AuditDao;
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.subscription.TaskDao;
 import io.subwatch.support.Api;
@@ -35,6 +36,9 @@ class NeighbourEndpointsTest {
 
 	@Autowired
 	IngestService ingest;
+
+	@Autowired
+	IngestRequests requests;
 
 	@Autowired
 	TaskDao tasks;
@@ -72,7 +76,7 @@ class NeighbourEndpointsTest {
 		assertThat(ready("subscription_id", this.s.subscriptionId, "task_id_list",
 				List.of(this.s.firstTask, this.s.retryTask)).get("data").asBoolean()).isTrue();
 		long building = this.ingest.createTask(this.s.subscriptionId,
-				this.json.valueToTree(Map.of("ready", false)), Fixtures.SYSTEM).taskId();
+				this.requests.task(this.json.valueToTree(Map.of("ready", false))), Fixtures.SYSTEM).taskId();
 		JsonNode notYet = ready("subscription_id", this.s.subscriptionId);
 		assertThat(notYet.get("result").asBoolean()).isTrue();
 		assertThat(notYet.get("data").asBoolean()).as("the newest task is still being built").isFalse();

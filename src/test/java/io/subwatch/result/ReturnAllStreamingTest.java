@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
@@ -45,6 +46,9 @@ class ReturnAllStreamingTest {
 	IngestService ingest;
 
 	@Autowired
+	IngestRequests requests;
+
+	@Autowired
 	JsonMapper json;
 
 	@LocalServerPort
@@ -54,12 +58,12 @@ class ReturnAllStreamingTest {
 	void returnAllInstanceStatusAndInfoOver100000RecordsStreamEveryRowOnce() throws Exception {
 		long bizId = this.fixtures.newBizId();
 		long subscriptionId = this.fixtures.subscription(bizId);
-		long taskId = this.ingest.createTask(subscriptionId, this.json.valueToTree(Map.of("ready", false)),
+		long taskId = this.ingest.createTask(subscriptionId, this.requests.task(this.json.valueToTree(Map.of("ready", false))),
 				Fixtures.SYSTEM).taskId();
 		Instant t0 = Instant.parse("2026-11-28T02:00:00Z");
 		for (int added = 0; added < HOSTS; added += 5000) {
 			var batch = this.ingest.addInstances(taskId,
-					this.json.valueToTree(Map.of("instances", this.fixtures.hosts(bizId, 5000))), Fixtures.SYSTEM);
+					this.requests.instances(this.json.valueToTree(Map.of("instances", this.fixtures.hosts(bizId, 5000)))), Fixtures.SYSTEM);
 			List<Map<String, Object>> events = new ArrayList<>(5000);
 			// Every fourth record has started, so rows carry stored sub-steps as well as pending ones.
 			for (int i = 0; i < batch.records().size(); i += 4) {
@@ -67,7 +71,7 @@ class ReturnAllStreamingTest {
 			}
 			this.fixtures.send(events);
 		}
-		this.ingest.markReady(taskId, this.json.valueToTree(Map.of()), Fixtures.SYSTEM);
+		this.ingest.markReady(taskId, this.requests.readyError(this.json.valueToTree(Map.of())), Fixtures.SYSTEM);
 
 		HttpResponse<InputStream> response = post("task_result",
 				Map.of("subscription_id", subscriptionId, "return_all", true, "need_detail", true));

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
@@ -32,6 +33,9 @@ class SubscriptionViewsTest {
 
 	@Autowired
 	IngestService ingest;
+
+	@Autowired
+	IngestRequests requests;
 
 	@Autowired
 	MockMvc mvc;
@@ -82,7 +86,7 @@ class SubscriptionViewsTest {
 		body.put("bk_biz_scope", List.of(bizId));
 		body.put("scope_nodes", List.of(Map.of("bk_inst_id", 7, "bk_obj_id", "module")));
 		body.put("steps", List.of(step));
-		long declared = this.ingest.createSubscription(this.json.valueToTree(body), Fixtures.SYSTEM);
+		long declared = this.ingest.createSubscription(this.requests.subscription(this.json.valueToTree(body)), Fixtures.SYSTEM);
 
 		JsonNode data = call("info", "subscription_id_list", List.of(declared, this.s.subscriptionId, Long.MAX_VALUE));
 		assertThat(data.size()).as("a missing id is left out").isEqualTo(2);

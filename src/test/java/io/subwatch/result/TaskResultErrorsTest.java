@@ -3,6 +3,7 @@ package io.subwatch.result;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
@@ -28,6 +29,9 @@ class TaskResultErrorsTest {
 
 	@Autowired
 	IngestService ingest;
+
+	@Autowired
+	IngestRequests requests;
 
 	@Autowired
 	MockMvc mvc;
@@ -99,7 +103,7 @@ class TaskResultErrorsTest {
 	@Test
 	void taskNotReadyIs3800015ButAggregationSkipsTheCheck() {
 		this.fixtures.task(this.subscriptionId, this.fixtures.hosts(1, 2));
-		this.ingest.createTask(this.subscriptionId, this.json.valueToTree(Map.of("ready", false)), Fixtures.SYSTEM);
+		this.ingest.createTask(this.subscriptionId, this.requests.task(this.json.valueToTree(Map.of("ready", false))), Fixtures.SYSTEM);
 		assertError(this.api.taskResult(Map.of("subscription_id", this.subscriptionId)), 3800015, "not ready");
 		JsonNode aggregated = this.api.taskResult(Map.of("subscription_id", this.subscriptionId,
 				"need_aggregate_all_tasks", true, "pagesize", 10));
@@ -109,9 +113,9 @@ class TaskResultErrorsTest {
 	@Test
 	void taskCreationFailureIs3800014WithItsError() {
 		long taskId = this.ingest
-			.createTask(this.subscriptionId, this.json.valueToTree(Map.of("ready", false)), Fixtures.SYSTEM)
+			.createTask(this.subscriptionId, this.requests.task(this.json.valueToTree(Map.of("ready", false))), Fixtures.SYSTEM)
 			.taskId();
-		this.ingest.markReady(taskId, this.json.valueToTree(Map.of("error", "CMDB timed out")), Fixtures.SYSTEM);
+		this.ingest.markReady(taskId, this.requests.readyError(this.json.valueToTree(Map.of("error", "CMDB timed out"))), Fixtures.SYSTEM);
 		assertError(this.api.taskResult(Map.of("subscription_id", this.subscriptionId)), 3800014, "CMDB timed out");
 	}
 

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import io.subwatch.audit.AuditDao;
 import io.subwatch.audit.AuditEntry;
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.subscription.CounterDao;
@@ -54,6 +55,9 @@ class TaskRetentionTest {
 
 	@Autowired
 	IngestService ingest;
+
+	@Autowired
+	IngestRequests requests;
 
 	@Autowired
 	CounterDao counters;
@@ -163,7 +167,7 @@ class TaskRetentionTest {
 	@Test
 	void olderTasksStayWhileANewerTaskIsBeingBuilt() {
 		// A newer task still being built: its creation may fail and make the older records latest again.
-		this.ingest.createTask(this.subscriptionId, this.fixtures.json().valueToTree(Map.of("ready", false)),
+		this.ingest.createTask(this.subscriptionId, this.requests.task(this.fixtures.json().valueToTree(Map.of("ready", false))),
 				Fixtures.SYSTEM);
 		this.retention.run(NOW);
 		assertThat(taskIds()).contains(this.full1.taskId(), this.retry1.taskId());
@@ -206,8 +210,8 @@ class TaskRetentionTest {
 	}
 
 	private CreatedTask partialTask(List<Map<String, Object>> instances) {
-		return this.ingest.createTask(this.subscriptionId, this.fixtures.json()
-			.valueToTree(Map.of("ready", true, "partial", true, "instances", instances)), Fixtures.SYSTEM);
+		return this.ingest.createTask(this.subscriptionId, this.requests.task(this.fixtures.json()
+			.valueToTree(Map.of("ready", true, "partial", true, "instances", instances))), Fixtures.SYSTEM);
 	}
 
 	private static List<Map<String, Object>> finishAll(CreatedTask task, Instant start) {

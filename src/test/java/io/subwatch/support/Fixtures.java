@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import io.subwatch.ingest.EventService;
+import io.subwatch.ingest.IngestRequests;
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.security.Access;
@@ -42,7 +44,10 @@ public class Fixtures {
 
 	private final JdbcClient jdbc;
 
-	Fixtures(IngestService ingest, EventService events, JsonMapper json, JdbcClient jdbc) {
+	private final IngestRequests requests;
+
+	Fixtures(IngestService ingest, EventService events, JsonMapper json, JdbcClient jdbc, IngestRequests requests) {
+		this.requests = requests;
 		this.ingest = ingest;
 		this.events = events;
 		this.json = json;
@@ -55,8 +60,8 @@ public class Fixtures {
 
 	/** A subscription with one AGENT step {@code agent}. */
 	public long subscription(long bizId) {
-		return this.ingest.createSubscription(this.json.valueToTree(Map.of("name", "test " + bizId, "bk_biz_id", bizId,
-				"steps", List.of(Map.of("id", "agent", "type", "AGENT")))), SYSTEM);
+		return this.ingest.createSubscription(this.requests.subscription(this.json.valueToTree(Map.of("name", "test " + bizId, "bk_biz_id", bizId,
+				"steps", List.of(Map.of("id", "agent", "type", "AGENT"))))), SYSTEM);
 	}
 
 	public long subscription() {
@@ -89,11 +94,11 @@ public class Fixtures {
 
 	public CreatedTask task(long subscriptionId, List<Map<String, Object>> instances) {
 		return this.ingest.createTask(subscriptionId,
-				this.json.valueToTree(Map.of("ready", true, "instances", instances)), SYSTEM);
+				this.requests.task(this.json.valueToTree(Map.of("ready", true, "instances", instances))), SYSTEM);
 	}
 
 	public EventService.Outcome send(List<Map<String, Object>> batch) {
-		return this.events.apply(this.json.valueToTree(Map.of("events", batch)), SYSTEM);
+		return this.events.apply(this.requests.events(this.json.valueToTree(Map.of("events", batch))), SYSTEM);
 	}
 
 	public static Map<String, Object> event(long recordId, int subStep, String status, Instant time) {

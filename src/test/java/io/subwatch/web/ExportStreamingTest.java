@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.support.Fixtures;
 import org.junit.jupiter.api.Tag;
@@ -55,6 +56,9 @@ class ExportStreamingTest {
 	IngestService ingest;
 
 	@Autowired
+	IngestRequests requests;
+
+	@Autowired
 	JsonMapper json;
 
 	@LocalServerPort
@@ -64,12 +68,12 @@ class ExportStreamingTest {
 	void exportOf200000HostsStreamsAsCsvAndJson() throws Exception {
 		long bizId = this.fixtures.newBizId();
 		long subscriptionId = this.fixtures.subscription(bizId);
-		long taskId = this.ingest.createTask(subscriptionId, this.json.valueToTree(Map.of("ready", false)),
+		long taskId = this.ingest.createTask(subscriptionId, this.requests.task(this.json.valueToTree(Map.of("ready", false))),
 				Fixtures.SYSTEM).taskId();
 		Instant t0 = Instant.parse("2026-11-28T02:00:00Z");
 		for (int added = 0; added < HOSTS; added += 5000) {
 			var batch = this.ingest.addInstances(taskId,
-					this.json.valueToTree(Map.of("instances", this.fixtures.hosts(bizId, 5000))), Fixtures.SYSTEM);
+					this.requests.instances(this.json.valueToTree(Map.of("instances", this.fixtures.hosts(bizId, 5000)))), Fixtures.SYSTEM);
 			List<Map<String, Object>> events = new ArrayList<>(5000);
 			// Every tenth record failed with a log, so the export reads logs as well as sub-steps.
 			for (int i = 0; i < batch.records().size(); i += 10) {
@@ -79,7 +83,7 @@ class ExportStreamingTest {
 			}
 			this.fixtures.send(events);
 		}
-		this.ingest.markReady(taskId, this.json.valueToTree(Map.of()), Fixtures.SYSTEM);
+		this.ingest.markReady(taskId, this.requests.readyError(this.json.valueToTree(Map.of())), Fixtures.SYSTEM);
 		HttpClient client = signedIn();
 
 		String base = "http://localhost:" + this.port + "/subscriptions/" + subscriptionId + "/hosts.";

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.subwatch.ingest.IngestRequests;
 import io.subwatch.ingest.IngestService;
 import io.subwatch.ingest.IngestService.CreatedRecord;
 import io.subwatch.security.BizScope;
@@ -47,6 +48,9 @@ class ResultPageBenchmarkTest {
 	IngestService ingest;
 
 	@Autowired
+	IngestRequests requests;
+
+	@Autowired
 	SubscriptionPages subscriptionPages;
 
 	@Test
@@ -54,19 +58,19 @@ class ResultPageBenchmarkTest {
 		long bizId = this.fixtures.newBizId();
 		long subscriptionId = this.fixtures.subscription(bizId);
 		long taskId = this.ingest.createTask(subscriptionId,
-				this.fixtures.json().valueToTree(Map.of("ready", false)), Fixtures.SYSTEM).taskId();
+				this.requests.task(this.fixtures.json().valueToTree(Map.of("ready", false))), Fixtures.SYSTEM).taskId();
 		List<CreatedRecord> records = new ArrayList<>(HOSTS);
 		List<String> ips = new ArrayList<>();
 		long started = System.nanoTime();
 		for (int from = 0; from < HOSTS; from += BATCH) {
 			List<Map<String, Object>> hosts = this.fixtures.hosts(bizId, Math.min(BATCH, HOSTS - from));
 			records.addAll(this.ingest.addInstances(taskId,
-					this.fixtures.json().valueToTree(Map.of("instances", hosts)), Fixtures.SYSTEM).records());
+					this.requests.instances(this.fixtures.json().valueToTree(Map.of("instances", hosts))), Fixtures.SYSTEM).records());
 			if (ips.size() < 200) {
 				hosts.stream().limit(200 - ips.size()).forEach((h) -> ips.add(ip(h)));
 			}
 		}
-		this.ingest.markReady(taskId, this.fixtures.json().createObjectNode(), Fixtures.SYSTEM);
+		this.ingest.markReady(taskId, this.requests.readyError(this.fixtures.json().createObjectNode()), Fixtures.SYSTEM);
 		Instant time = Instant.parse("2026-11-28T02:00:00Z");
 		for (int from = 0; from < HOSTS; from += BATCH) {
 			List<Map<String, Object>> events = new ArrayList<>(BATCH);
