@@ -39,6 +39,8 @@ class BenchmarkSmokeIT {
 		assertThat(result.values().get("M8")).contains("req/s");
 		assertThat(result.values().get("M9")).contains("events/s");
 		assertThat(result.values().get("M10")).contains("start-up");
+		assertThat(result.http().get("M11").runs()).isEqualTo(Benchmark.FIRST_CALLS);
+		assertThat(result.values().get("M11")).contains("the first 200 calls");
 		assertThat(result.plans()).hasSize(7);
 		assertThat(result.http().get("P").runs()).isPositive();
 		assertThat(result.floor().get("P3").runs()).isPositive();

@@ -53,6 +53,16 @@ final class HttpMeasurements {
 		return results;
 	}
 
+	/**
+	 * M11: the first {@code calls} task_result calls (M1's request) on an app that has just become healthy, none
+	 * before them: what a client meets after a deployment, before the JIT has compiled the path.
+	 */
+	Stats firstCalls(int calls) throws Exception {
+		String body = "{\"subscription_id\": %d, \"task_id_list\": [%d], \"page\": 1, \"pagesize\": 50}"
+			.formatted(this.data.subscriptionId(), this.data.taskId());
+		return Stats.measure(0, calls, () -> this.app.post(TASK_RESULT, body));
+	}
+
 	Stats returnAll(int runs) throws Exception {
 		String body = "{\"subscription_id\": %d, \"task_id_list\": [%d], \"return_all\": true}"
 			.formatted(this.data.subscriptionId(), this.data.taskId());

@@ -1,0 +1,47 @@
+package io.subwatch.web;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.subwatch.progress.ProgressPanels;
+import io.subwatch.progress.ProgressView;
+import io.subwatch.system.SubwatchProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The progress panels of the task a subscription page shows, built once per change of its subscription: the panels
+ * read the task's running hosts and finish times (six reads, the dearest part of the page), and every page view, poll
+ * and reader of an unchanged task would read them again. Keyed by the task and the change stamp the page was loaded
+ * under (read before its data, so an entry is never older than its key says); entries live one poll interval, as
+ * {@link LiveRegionCache}'s, so a running host's duration and the ETA are never older than that.
+ */
+@Component("pageProgress")
+class PageProgress {
+
+	private final ProgressPanels panels;
+
+	private final Cache<String, ProgressView> views;
+
+	PageProgress(ProgressPanels panels, SubwatchProperties properties) {
+		this.panels = panels;
+		Duration interval = properties.ui().pollInterval();
+		this.views = Caffeine.newBuilder()
+			.maximumSize(500)
+			.expireAfterWrite(interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval)
+			.build();
+	}
+
+	/** The panels of the page's task; null when the page shows no single task. */
+	public ProgressView of(SubscriptionPage page) {
+		if (page.task() == null) {
+			return null;
+		}
+		String version = page.version();
+		int dot = version.indexOf('.');
+		String key = page.task().id() + "#" + ((dot > 0) ? version.substring(0, dot) : version);
+		return this.views.get(key, (k) -> this.panels.forTask(page.task(), page.counters()));
+	}
+
+}
