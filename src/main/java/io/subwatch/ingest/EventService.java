@@ -164,7 +164,7 @@ public class EventService {
 					|| !Objects.equals(after.finishTime(), record.finishTime())) {
 				progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
 			}
-			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
+			deltas.move(record.id(), record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		});
 		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored, locked));
 		changedEvents.addAll(logs.changedEvents());

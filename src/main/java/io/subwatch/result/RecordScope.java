@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.subscription.StatusRanks;
 import io.subwatch.subscription.SubscriptionScope;
 
 /**
@@ -39,6 +40,14 @@ record RecordScope(String where, Map<String, Object> params, Long taskId, boolea
 	static RecordScope latestOf(long subscriptionId, List<Long> taskIds) {
 		return new RecordScope("r.subscription_id = :scopeSubscriptionId AND r.task_id IN (:scopeTaskIds)",
 				Map.of("scopeSubscriptionId", subscriptionId, "scopeTaskIds", taskIds), null, false, true, List.of());
+	}
+
+	/** The scope's rank counters ({@link StatusRanks}), or null when it has none (several tasks, a restriction). */
+	StatusRanks.Scope ranks() {
+		if (this.taskId != null) {
+			return StatusRanks.Scope.task(this.taskId);
+		}
+		return this.subscriptionLatest ? StatusRanks.Scope.latest((Long) this.params.get("scopeSubscriptionId")) : null;
 	}
 
 	/**

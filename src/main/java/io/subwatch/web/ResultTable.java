@@ -13,6 +13,7 @@ import io.subwatch.breakdown.Breakdowns;
 import io.subwatch.result.RowAssembler;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
+import io.subwatch.subscription.StatusRanks;
 
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,10 @@ class ResultTable {
 
 	private final Breakdowns breakdowns;
 
-	ResultTable(ResultTableDao dao, RowAssembler assembler, Breakdowns breakdowns) {
+	private final StatusRanks ranks;
+
+	ResultTable(ResultTableDao dao, RowAssembler assembler, Breakdowns breakdowns, StatusRanks ranks) {
+		this.ranks = ranks;
 		this.dao = dao;
 		this.assembler = assembler;
 		this.breakdowns = breakdowns;
@@ -45,9 +49,7 @@ class ResultTable {
 			long total = (query.place() != null) ? placeTotal(scope, query)
 					: query.statuses().isEmpty() ? counters.total()
 							: query.statuses().stream().mapToLong(counters::count).sum();
-			List<Long> ids = (offset < total)
-					? this.dao.findIdPage(scope, query.statuses(), query.place(), offset, query.size())
-					: List.of();
+			List<Long> ids = (offset < total) ? pageIds(scope, query, offset) : List.of();
 			return new ResultWindow(ids, total, List.of(), List.of(), false);
 		}
 		List<SearchHit> hits = this.dao.findHits(scope.subscriptionId(), search, SEARCH_CAP);
@@ -62,6 +64,16 @@ class ResultTable {
 		notInView.removeAll(notFound);
 		return new ResultWindow(ids, all.size(), notFound, notInView,
 				search.prefix() != null && hits.size() >= SEARCH_CAP);
+	}
+
+	/** A page without a search: a deep one of a status filter through the rank counters, else an index range. */
+	private List<Long> pageIds(ResultScope scope, ResultQuery query, long offset) {
+		if (offset >= StatusRanks.DEEP && query.place() == null && !query.statuses().isEmpty()) {
+			StatusRanks.Scope ranked = scope.aggregated() ? StatusRanks.Scope.latest(scope.subscriptionId())
+					: StatusRanks.Scope.task(scope.taskId());
+			return this.ranks.findPage(ranked, query.statuses(), offset, query.size());
+		}
+		return this.dao.findIdPage(scope, query.statuses(), query.place(), offset, query.size());
 	}
 
 	/** The instances of every record the view matches, on all pages (the "all N matching" selection). */
