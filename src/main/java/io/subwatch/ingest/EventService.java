@@ -154,7 +154,8 @@ public class EventService {
 			activeTasks.add(record.taskId());
 			RecordProgress after = t.progress();
 			moved.add(new RecordPlaces.Moved(record, after));
-			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
+			deltas.move(record.id(), record.taskId(), record.subscriptionId(), record.latest(), record.status(),
+					after.status());
 		});
 		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored, locked));
 		changedEvents.addAll(logs.changedEvents());

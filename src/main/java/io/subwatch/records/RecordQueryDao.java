@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
+import io.subwatch.subscription.StatusRanks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,8 +22,11 @@ public class RecordQueryDao {
 
 	private final JdbcClient jdbc;
 
-	RecordQueryDao(JdbcClient jdbc) {
+	private final StatusRanks ranks;
+
+	RecordQueryDao(JdbcClient jdbc, StatusRanks ranks) {
 		this.jdbc = jdbc;
+		this.ranks = ranks;
 	}
 
 	/** Status counts of a scope whose counters are not maintained (several tasks, current-scope restriction). */
@@ -66,6 +70,18 @@ public class RecordQueryDao {
 			.params(params)
 			.query(Long.class)
 			.list();
+	}
+
+	/**
+	 * Ids of a deep window [offset, offset + limit) of a status filter, ascending, found through the rank counters
+	 * ({@link StatusRanks}); null when the window is shallow or the scope or filter has no counters.
+	 */
+	List<Long> findRankedPage(RecordScope scope, RecordFilter filter, long offset, int limit) {
+		StatusRanks.Scope ranked = scope.ranks();
+		if (offset < StatusRanks.DEEP || ranked == null || !filter.statusesOnly() || filter.matchesNothing()) {
+			return null;
+		}
+		return this.ranks.findPage(ranked, filter.statuses(), offset, limit);
 	}
 
 	/** The id at a 0-based position in ascending id order. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.subscription.StatusRanks;
 import io.subwatch.subscription.SubscriptionScope;
 
 /**
@@ -58,6 +59,14 @@ public record RecordScope(String where, Map<String, Object> params, long subscri
 		merged.put("currentScopeTaskId", scopeTaskId);
 		return new RecordScope(this.where + " AND " + SubscriptionScope.instanceInScope("r", "currentScopeTaskId"),
 				merged, this.subscriptionId, null, false, this.latestInJava, this.orderPrefix);
+	}
+
+	/** The scope's rank counters ({@link StatusRanks}), or null when it has none (several tasks, a restriction). */
+	StatusRanks.Scope ranks() {
+		if (this.taskId != null) {
+			return StatusRanks.Scope.task(this.taskId);
+		}
+		return this.subscriptionLatest ? StatusRanks.Scope.latest(this.subscriptionId) : null;
 	}
 
 	/** The latest records of the subscription (the page's "all tasks"), not one task's. */

@@ -84,6 +84,16 @@ public final class RecordWindow {
 		if (this.filter.matchesNothing() || size == 0) {
 			return;
 		}
+		List<Long> ranked = (this.materialized == null && size > 0 && size <= this.chunk)
+				? this.queries.findRankedPage(this.scope, this.filter, begin, (int) size) : null;
+		if (ranked != null) {
+			List<Long> ids = new ArrayList<>(ranked);
+			Collections.reverse(ids);
+			if (!ids.isEmpty()) {
+				chunk.accept(ids);
+			}
+			return;
+		}
 		if (this.mergeStatuses) {
 			if (size > 0 && size <= this.chunk && begin + size <= Integer.MAX_VALUE) {
 				long[] merged = mergeStatusReads((int) (begin + size));

@@ -208,8 +208,8 @@ class TaskRetention {
 				.param("sourceTaskId", mirrored.get(1))
 				.update());
 		this.jdbc.sql("DELETE FROM task_status_count WHERE task_id = :taskId").param("taskId", task.id()).update();
-		// the task's step matrix and failure clusters: all zero once its records are gone
-		for (String table : List.of("step_status_count", "failure_count")) {
+		// the task's step matrix, failure clusters and rank counters: all zero once its records are gone
+		for (String table : List.of("step_status_count", "failure_count", "status_bucket_count")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE by_task = TRUE AND scope_id = :taskId")
 				.param("taskId", task.id())
 				.update();

@@ -10,7 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The maintained per-task and per-subscription status counters. */
+/** The maintained per-task and per-subscription status counters, and the rank counters beside them. */
 @Repository
 public class CounterDao {
 
@@ -28,6 +28,23 @@ public class CounterDao {
 		update("UPDATE task_status_count SET cnt = cnt + ? WHERE task_id = ? AND status = ?", deltas.taskDeltas());
 		update("UPDATE subscription_status_count SET cnt = cnt + ? WHERE subscription_id = ? AND status = ?",
 				deltas.subscriptionDeltas());
+		applyBucketDeltas(deltas);
+	}
+
+	/** The rank counters of {@link StatusRanks}, after the others: a row appears with the first record of its block. */
+	private void applyBucketDeltas(CounterDeltas deltas) {
+		List<Object[]> args = new ArrayList<>();
+		deltas.bucketDeltas().forEach((bucket, delta) -> {
+			if (delta != 0) {
+				args.add(new Object[] { bucket.byTask(), bucket.scopeId(), bucket.status(), bucket.bucket(), delta });
+			}
+		});
+		if (!args.isEmpty()) {
+			this.jdbcTemplate.batchUpdate("""
+					INSERT INTO status_bucket_count (by_task, scope_id, status, bucket, cnt)
+					VALUES (?, ?, ?, ?, ?) ON DUPLICATE KEY UPDATE cnt = cnt + VALUES(cnt)
+					""", args);
+		}
 	}
 
 	private void update(String sql, Map<CounterDeltas.Key, Integer> deltas) {

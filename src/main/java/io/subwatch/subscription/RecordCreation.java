@@ -51,13 +51,13 @@ public class RecordCreation {
 		List<InstanceRecord> replaced = this.locks.lockLatest(subscriptionId, instanceIds);
 		CounterDeltas deltas = new CounterDeltas();
 		for (InstanceRecord old : replaced) {
-			deltas.leaveLatest(subscriptionId, old.status());
+			deltas.leaveLatest(old.id(), subscriptionId, old.status());
 		}
 		this.records.clearLatest(replaced.stream().map(InstanceRecord::id).toList());
 		Map<String, Long> ids = this.records.insertAll(subscriptionId, taskId, newRecords, now);
 		this.hostStatuses.insertFromInfo(subscriptionId, newRecords, ids);
-		for (int i = 0; i < newRecords.size(); i++) {
-			deltas.move(taskId, subscriptionId, true, null, Status.PENDING);
+		for (NewRecord created : newRecords) {
+			deltas.move(ids.get(created.instanceId()), taskId, subscriptionId, true, null, Status.PENDING);
 		}
 		this.tasks.addInstanceCount(taskId, newRecords.size());
 		this.counters.apply(deltas);

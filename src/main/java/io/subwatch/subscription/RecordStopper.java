@@ -85,7 +85,7 @@ public class RecordStopper {
 			RecordProgress after = RecordProgress.of(plan, states);
 			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
 			moved.add(new RecordPlaces.Moved(record, after));
-			deltas.move(record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
+			deltas.move(record.id(), record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		}
 		this.subSteps.insertAll(inserts, now);
 		this.subSteps.updateAll(updates, now);

@@ -66,10 +66,10 @@ public class TaskRemoval {
 		previous = this.records.findByIds(previousIds);
 		CounterDeltas deltas = new CounterDeltas();
 		for (InstanceRecord record : locked.values()) {
-			deltas.move(taskId, subscriptionId, record.latest(), record.status(), null);
+			deltas.move(record.id(), taskId, subscriptionId, record.latest(), record.status(), null);
 		}
 		for (InstanceRecord restored : previous.values()) {
-			deltas.joinLatest(subscriptionId, restored.status());
+			deltas.joinLatest(restored.id(), subscriptionId, restored.status());
 		}
 		List<Long> ids = new ArrayList<>(locked.keySet());
 		// counters first, then places, as every writer does; both before the rows (and their places) go
@@ -95,7 +95,7 @@ public class TaskRemoval {
 			return 0;
 		}
 		CounterDeltas deltas = new CounterDeltas();
-		chunk.forEach((record) -> deltas.move(taskId, subscriptionId, false, record.status(), null));
+		chunk.forEach((record) -> deltas.move(record.id(), taskId, subscriptionId, false, record.status(), null));
 		this.counters.apply(deltas);
 		this.places.removed(chunk, List.of());
 		deleteRows(chunk.stream().map(InstanceRecord::id).toList());

@@ -246,7 +246,7 @@ final class LargeDataset {
 				}
 			}
 			this.updates.add(new ProgressUpdate(recordId, status, start, status.isTerminal() ? time : null));
-			this.deltas.move(taskId, subscriptionId, latest, Status.PENDING, status);
+			this.deltas.move(recordId, taskId, subscriptionId, latest, Status.PENDING, status);
 			this.moved.add(new RecordPlaces.Moved(new InstanceRecord(recordId, subscriptionId, taskId, "", plan.id(),
 					Status.PENDING, latest, T0, null, null, T0, null, null, null, null, null, null, null, "{}"),
 					RecordProgress.of(plan, states)));

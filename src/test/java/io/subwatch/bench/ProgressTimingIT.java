@@ -45,7 +45,8 @@ class ProgressTimingIT {
 						Stats.ms(entry.getValue().median()), Stats.ms(entry.getValue().p95()),
 						Stats.ms(entry.getValue().max()));
 			}
-			SqlFloor sql = new SqlFloor(context.getBean(JdbcClient.class), context.getBean(CounterDao.class), null, data);
+			SqlFloor sql = new SqlFloor(context.getBean(JdbcClient.class), context.getBean(CounterDao.class), null, null,
+					data);
 			progress.plans(sql).forEach((name, plan) -> System.out.println(name + ":\n" + plan));
 		}
 	}

@@ -8,6 +8,8 @@ import java.util.Map;
 
 import io.subwatch.result.RowAssembler;
 import io.subwatch.subscription.CounterDao;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.StatusRanks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -23,9 +25,13 @@ final class SqlFloor {
 
 	private final RowAssembler assembler;
 
+	private final StatusRanks ranks;
+
 	private final LargeDataset.Generated data;
 
-	SqlFloor(JdbcClient jdbc, CounterDao counters, RowAssembler assembler, LargeDataset.Generated data) {
+	SqlFloor(JdbcClient jdbc, CounterDao counters, RowAssembler assembler, StatusRanks ranks,
+			LargeDataset.Generated data) {
+		this.ranks = ranks;
 		this.jdbc = jdbc;
 		this.counters = counters;
 		this.assembler = assembler;
@@ -34,6 +40,10 @@ final class SqlFloor {
 
 	static final String TASK_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task"
 			+ " ORDER BY r.task_id, r.id LIMIT :limit OFFSET :offset";
+
+	/** A deep page's first step: the rank counters of its statuses, summed per block (StatusRanks). */
+	static final String STATUS_BUCKETS = "SELECT bucket, SUM(cnt) FROM status_bucket_count WHERE by_task = TRUE"
+			+ " AND scope_id = :task AND status IN ('FAILED', 'RUNNING') GROUP BY bucket ORDER BY bucket";
 
 	/** One status's ids in index order; the app merges one such read per status. */
 	static final String STATUS_WINDOW = "SELECT r.id FROM instance_record r WHERE r.task_id = :task"
@@ -81,11 +91,8 @@ final class SqlFloor {
 		}));
 		floor.put("M2", Stats.measure(20, runs, () -> {
 			this.counters.findByTask(this.data.taskId());
-			List<Long> merged = new ArrayList<>(window(STATUS_WINDOW, 0, (int) deep + 50, "FAILED"));
-			merged.addAll(window(STATUS_WINDOW, 0, (int) deep + 50, "RUNNING"));
-			Collections.sort(merged);
-			List<Long> page = new ArrayList<>(merged.subList((int) Math.min(deep, merged.size()),
-					(int) Math.min(deep + 50, merged.size())));
+			List<Long> page = new ArrayList<>(this.ranks.findPage(StatusRanks.Scope.task(this.data.taskId()),
+					List.of(Status.FAILED, Status.RUNNING), deep, 50));
 			Collections.reverse(page);
 			this.assembler.assemble(page, false, RowAssembler.pipelineIdCache());
 		}));
@@ -130,8 +137,10 @@ final class SqlFloor {
 	Map<String, String> plans(String database) {
 		Map<String, String> plans = new LinkedHashMap<>();
 		plans.put("M1 window (one task, page 1)", explain(TASK_WINDOW, 0));
-		plans.put("M2 window (one of the statuses; the app merges one read per status)",
-				explain(STATUS_WINDOW.replace(":status", "'FAILED'"), 0));
+		plans.put("M2 rank counters (the block where page 500 starts)", explain(STATUS_BUCKETS, 0));
+		plans.put("M2 window (one of the statuses from that block on; the app merges one read per status)",
+				explain(STATUS_WINDOW.replace(":status", "'FAILED'").replace("ORDER BY", "AND r.id >= " + deepFromId()
+						+ " ORDER BY"), 0));
 		plans.put("M4 window (instance_id_list)", explain(INSTANCE_WINDOW, 0));
 		plans.put("M5 window (need_aggregate_all_tasks)", explain(LATEST_WINDOW, 0));
 		plans.put("latest per instance over two tasks", explainText("""
@@ -141,6 +150,14 @@ final class SqlFloor {
 				ORDER BY r.id LIMIT 50""".formatted(this.data.subscriptionId(), this.data.taskId(),
 				this.data.retryTaskId(), this.data.taskId(), this.data.retryTaskId())));
 		return plans;
+	}
+
+	/** Where M2's page starts: the first id of the block the rank counters find. */
+	private long deepFromId() {
+		long deep = Math.max(0, Math.min(24_950, (long) (this.data.instanceIds().size() * 0.3) - 50));
+		return this.ranks.seek(StatusRanks.Scope.task(this.data.taskId()), List.of(Status.FAILED, Status.RUNNING), deep)
+			.map(StatusRanks.Seek::fromId)
+			.orElse(0L);
 	}
 
 	private String explain(String sql, long offset) {

@@ -17,6 +17,7 @@ import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.support.Api;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;
+import io.subwatch.support.RankRecount;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -112,6 +113,10 @@ class ConcurrentWritersTest {
 		assertThat(rows(actual)).isEqualTo(rows(expected));
 		assertThat(actual.get("status_counter")).isEqualTo(expected.get("status_counter"));
 		assertThat(counters(task.taskId())).isEqualTo(recount(task.taskId()));
+		assertThat(RankRecount.stored(this.jdbc, true, task.taskId()))
+			.isEqualTo(RankRecount.recounted(this.jdbc, true, task.taskId()));
+		assertThat(RankRecount.stored(this.jdbc, false, concurrent))
+			.isEqualTo(RankRecount.recounted(this.jdbc, false, concurrent));
 	}
 
 	/** Sends every batch; a "busy, retry" (503) is sent again, as executors do. Each must be acknowledged. */

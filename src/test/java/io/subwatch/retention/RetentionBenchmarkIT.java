@@ -186,8 +186,8 @@ class RetentionBenchmarkIT {
 						VALUES (TRUE, :taskId, :planId, 0, 0, 'SUCCESS', :hosts)
 						""").param("taskId", task).param("planId", planId).param("hosts", hosts).update();
 				CounterDeltas deltas = new CounterDeltas();
-				for (int h = 0; h < hosts; h++) {
-					deltas.move(task, subscriptionId, false, null, Status.SUCCESS);
+				for (long recordId : recordIds(jdbc, task)) {
+					deltas.move(recordId, task, subscriptionId, false, null, Status.SUCCESS);
 				}
 				counters.apply(deltas);
 				tasks.addInstanceCount(task, hosts);
@@ -204,8 +204,8 @@ class RetentionBenchmarkIT {
 					VALUES (FALSE, :subscriptionId, :planId, 0, 0, 'SUCCESS', :hosts)
 					""").param("subscriptionId", subscriptionId).param("planId", planId).param("hosts", hosts).update();
 			CounterDeltas deltas = new CounterDeltas();
-			for (int h = 0; h < hosts; h++) {
-				deltas.joinLatest(subscriptionId, Status.SUCCESS);
+			for (long recordId : recordIds(jdbc, newest)) {
+				deltas.joinLatest(recordId, subscriptionId, Status.SUCCESS);
 			}
 			counters.apply(deltas);
 		});
@@ -274,6 +274,14 @@ class RetentionBenchmarkIT {
 			statement.execute("DROP DATABASE IF EXISTS " + schema);
 			statement.execute("CREATE DATABASE " + schema + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
 		}
+	}
+
+	/** A task's record ids, ascending: the counter deltas name each record. */
+	private static List<Long> recordIds(JdbcClient jdbc, long taskId) {
+		return jdbc.sql("SELECT id FROM instance_record WHERE task_id = :taskId ORDER BY task_id, id")
+			.param("taskId", taskId)
+			.query(Long.class)
+			.list();
 	}
 
 	private static void deleteTree(Path dir) throws IOException {
