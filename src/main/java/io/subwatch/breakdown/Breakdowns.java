@@ -11,7 +11,7 @@ import java.util.TreeMap;
 import io.subwatch.records.Place;
 import io.subwatch.records.PlacedHost;
 import io.subwatch.records.RecordFilter;
-import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.RecordHostDao;
 import io.subwatch.records.RecordScope;
 import io.subwatch.subscription.ErrorText;
 import io.subwatch.subscription.RecordProgress;
@@ -37,9 +37,9 @@ public class Breakdowns {
 
 	private final StepPlanDao plans;
 
-	private final RecordQueryDao records;
+	private final RecordHostDao records;
 
-	Breakdowns(BreakdownDao dao, StepPlanDao plans, RecordQueryDao records) {
+	Breakdowns(BreakdownDao dao, StepPlanDao plans, RecordHostDao records) {
 		this.dao = dao;
 		this.records = records;
 		this.plans = plans;

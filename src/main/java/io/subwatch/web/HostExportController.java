@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import io.subwatch.records.RecordScope;
-import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.RecordHostDao;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.Subscription;
@@ -37,14 +37,14 @@ class HostExportController {
 
 	private final ResultTable table;
 
-	private final RecordQueryDao queries;
+	private final RecordHostDao hosts;
 
 	HostExportController(PageAccess pageAccess, SubscriptionPages pages, ResultTable table,
-			RecordQueryDao queries) {
+			RecordHostDao hosts) {
 		this.pageAccess = pageAccess;
 		this.pages = pages;
 		this.table = table;
-		this.queries = queries;
+		this.hosts = hosts;
 	}
 
 	@GetMapping("/subscriptions/{id}/hosts.txt")
@@ -60,13 +60,13 @@ class HostExportController {
 			Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
 			try {
 				if (query.search().isEmpty()) {
-					this.queries.forEachAddressChunk(scope, query.filter(),
+					this.hosts.forEachAddressChunk(scope, query.filter(),
 							(chunk) -> chunk.forEach((address) -> write(writer, address, cloud)));
 				}
 				else {
 					List<Long> ids = this.table.recordIds(scope, query, OperatorPages.MAX_MATCHING);
 					for (List<Long> chunk : InstanceRecordDao.chunks(ids)) {
-						this.queries.findAddresses(chunk).forEach((address) -> write(writer, address, cloud));
+						this.hosts.findAddresses(chunk).forEach((address) -> write(writer, address, cloud));
 					}
 				}
 			}
@@ -82,7 +82,7 @@ class HostExportController {
 			.body(body);
 	}
 
-	private static void write(Writer writer, RecordQueryDao.Address address, boolean cloud) {
+	private static void write(Writer writer, RecordHostDao.Address address, boolean cloud) {
 		String ip = (address.ip() != null && !address.ip().isEmpty()) ? address.ip() : address.ipv6();
 		if (ip == null || ip.isEmpty()) {
 			return;

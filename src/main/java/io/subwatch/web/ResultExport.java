@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.subwatch.records.RecordScope;
-import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.RecordHostDao;
 import io.subwatch.result.ResultRow;
 import io.subwatch.result.RowAssembler;
 import io.subwatch.subscription.InstanceRecordDao;
@@ -26,7 +26,7 @@ class ResultExport {
 	/** Rows assembled per round of queries. */
 	static final int ROWS = 1000;
 
-	private final RecordQueryDao queries;
+	private final RecordHostDao hosts;
 
 	private final ResultTable table;
 
@@ -36,8 +36,8 @@ class ResultExport {
 
 	private final Clock clock;
 
-	ResultExport(RecordQueryDao queries, ResultTable table, RowAssembler assembler, SubStepDao subSteps, Clock clock) {
-		this.queries = queries;
+	ResultExport(RecordHostDao hosts, ResultTable table, RowAssembler assembler, SubStepDao subSteps, Clock clock) {
+		this.hosts = hosts;
 		this.table = table;
 		this.assembler = assembler;
 		this.subSteps = subSteps;
@@ -48,8 +48,8 @@ class ResultExport {
 	void forEach(RecordScope scope, ResultQuery query, Consumer<ExportRow> consumer) {
 		Map<Long, String> pipelineIds = RowAssembler.pipelineIdCache();
 		if (query.search().isEmpty()) {
-			this.queries.forEachAddressChunk(scope, query.filter(),
-					(chunk) -> rows(chunk.stream().map(RecordQueryDao.Address::id).toList(), pipelineIds, consumer));
+			this.hosts.forEachAddressChunk(scope, query.filter(),
+					(chunk) -> rows(chunk.stream().map(RecordHostDao.Address::id).toList(), pipelineIds, consumer));
 		}
 		else {
 			rows(this.table.recordIds(scope, query, OperatorPages.MAX_MATCHING), pipelineIds, consumer);

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.RecordHostDao;
 import io.subwatch.ingest.IngestService.CreatedTask;
 import io.subwatch.security.BizScope;
 import io.subwatch.support.Fixtures;
@@ -48,7 +48,7 @@ class HostExportTest {
 	void ipsByStatusAndAsCloudIpAcrossChunkBoundaries() throws Exception {
 		long bizId = this.fixtures.newBizId();
 		long subscriptionId = this.fixtures.subscription(bizId);
-		List<Map<String, Object>> hosts = this.fixtures.hosts(bizId, RecordQueryDao.WALK_CHUNK + 7);
+		List<Map<String, Object>> hosts = this.fixtures.hosts(bizId, RecordHostDao.WALK_CHUNK + 7);
 		CreatedTask task = this.fixtures.task(subscriptionId, hosts);
 		Instant start = Instant.parse("2026-11-28T02:00:00Z");
 		for (int i = 0; i < 3; i++) {
@@ -58,12 +58,12 @@ class HostExportTest {
 		String base = "/subscriptions/" + subscriptionId + "/hosts.txt";
 
 		List<String> all = lines(base, user);
-		assertThat(all).hasSize(RecordQueryDao.WALK_CHUNK + 7).doesNotHaveDuplicates();
+		assertThat(all).hasSize(RecordHostDao.WALK_CHUNK + 7).doesNotHaveDuplicates();
 		assertThat(all.get(0)).isEqualTo(ip(hosts.get(0)));
 		List<String> failed = lines(base + "?status=FAILED&format=cloud", user);
 		assertThat(failed).containsExactly("0:" + ip(hosts.get(0)), "0:" + ip(hosts.get(1000)),
 				"0:" + ip(hosts.get(2000)));
-		assertThat(lines(base + "?status=PENDING&status=FAILED", user)).hasSize(RecordQueryDao.WALK_CHUNK + 7);
+		assertThat(lines(base + "?status=PENDING&status=FAILED", user)).hasSize(RecordHostDao.WALK_CHUNK + 7);
 		assertThat(lines(base + "?status=SUCCESS", user)).isEmpty();
 		assertThat(lines(base + "?task=all&status=FAILED", user)).hasSize(3);
 		assertThat(lines(base + "?q=" + ip(hosts.get(5)) + "%20" + ip(hosts.get(6)), user))
