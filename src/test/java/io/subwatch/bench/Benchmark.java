@@ -101,7 +101,7 @@ final class Benchmark {
 			PageMeasurements pages = new PageMeasurements(app, data);
 			http.put("M7", app.profiles.record("M7", () -> pages.page(this.runs)));
 			values.put("M8", pages.pollThroughput(Math.max(3, this.runs / 20)));
-			values.put("M9", measurements.ingest(size, db.name().equals("H2") ? 30_000 : 10_000));
+			values.put("M9", measurements.ingest(size, db.name().equals("H2") ? 40_000 : 15_000));
 			values.putAll(app.profiles.summaries());
 		}
 		try (AppProcess small = AppProcess.start(launch, db, "256m", this.workDir)) {

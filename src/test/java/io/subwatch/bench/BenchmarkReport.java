@@ -15,15 +15,15 @@ final class BenchmarkReport {
 	}
 
 	static final List<Target> TARGETS = List.of(
-			new Target("M1", "task_result, page 1, pagesize 50 (HTTP, JSON)", "median ≤ 15 ms", 15),
-			new Target("M2", "same, page 500, statuses [FAILED, RUNNING]", "≤ 25 ms", 25),
+			new Target("M1", "task_result, page 1, pagesize 50 (HTTP, JSON)", "median ≤ 5 ms and ≤ SQL floor + 3 ms (issue 14)", 5),
+			new Target("M2", "same, page 500, statuses [FAILED, RUNNING]", "≤ 15 ms (issue 14)", 15),
 			new Target("M3", "same, need_detail=true", "≤ 25 ms", 25),
-			new Target("M4", "instance_id_list of 1,000 ids", "≤ 50 ms", 50),
+			new Target("M4", "instance_id_list of 1,000 ids", "≤ 15 ms (issue 14)", 15),
 			new Target("M5", "need_aggregate_all_tasks, page of 50, after a retry task of 10,000 hosts", "≤ 30 ms", 30),
-			new Target("M6", "return_all=true over 100,000 rows, streamed", "≤ 4 s, heap ≤ 256 MB", 4000),
-			new Target("M7", "result page HTML, 50 rows + counters", "median ≤ 30 ms", 30),
+			new Target("M6", "return_all=true over 100,000 rows, streamed", "≤ 2.5 s, heap ≤ 256 MB (issue 14)", 2500),
+			new Target("M7", "result page HTML, 50 rows + counters and panels", "median ≤ 15 ms (issue 14)", 15),
 			new Target("M8", "counters poll, unchanged (304)", "≥ 70% of a trivial endpoint's throughput", Double.NaN),
-			new Target("M9", "events ingest, batches of 1,000", "≥ 30,000/s H2, ≥ 10,000/s MySQL", Double.NaN),
+			new Target("M9", "events ingest, batches of 1,000", "≥ 40,000/s H2, ≥ 15,000/s MySQL (issue 14)", Double.NaN),
 			new Target("P1", "step × status matrix + failure clusters of one task (server time, in-process)",
 					"median ≤ 100 ms", 100),
 			new Target("P2", "same, all tasks aggregated (the newest record of every host)", "median ≤ 100 ms", 100),
@@ -75,7 +75,7 @@ final class BenchmarkReport {
 					md.append(" | | | | ");
 				}
 				md.append((floor != null) ? Stats.ms(floor.median()) + " ms" : "–").append(" | ");
-				md.append(verdict(target, http, value, result.database().name())).append(" |\n");
+				md.append(verdict(target, http, floor, value)).append(" |\n");
 			}
 			md.append("\n");
 			md.append("Query plans (").append(result.database().name()).append("):\n\n");
@@ -110,7 +110,10 @@ final class BenchmarkReport {
 		md.append("\n");
 	}
 
-	private static String verdict(Target target, Stats http, String value, String database) {
+	/** M1 has a second target: the request costs at most 3 ms more than its SQL. */
+	static final double M1_OVER_FLOOR_MS = 3;
+
+	private static String verdict(Target target, Stats http, Stats floor, String value) {
 		if (value != null && http == null) {
 			return value;
 		}
@@ -121,7 +124,9 @@ final class BenchmarkReport {
 			// a target relative to another figure: the value carries the verdict
 			return (value != null) ? value : "not measured";
 		}
-		String met = (http.median() <= target.limitMs()) ? "met" : "**gap**";
+		boolean overFloor = target.id().equals("M1") && floor != null
+				&& http.median() > floor.median() + M1_OVER_FLOOR_MS;
+		String met = (http.median() <= target.limitMs() && !overFloor) ? "met" : "**gap**";
 		return (value != null) ? met + "; " + value : met;
 	}
 
