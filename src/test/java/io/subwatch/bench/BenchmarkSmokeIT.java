@@ -41,7 +41,7 @@ class BenchmarkSmokeIT {
 		assertThat(result.values().get("M10")).contains("start-up");
 		assertThat(result.http().get("M11").runs()).isEqualTo(Benchmark.FIRST_CALLS);
 		assertThat(result.values().get("M11")).contains("the first 200 calls");
-		assertThat(result.plans()).hasSize(7);
+		assertThat(result.plans()).hasSize(8);
 		assertThat(result.http().get("P").runs()).isPositive();
 		assertThat(result.floor().get("P3").runs()).isPositive();
 		for (String id : List.of("M1", "M2", "M3", "M4", "M5", "M6", "M7", "M9")) {
