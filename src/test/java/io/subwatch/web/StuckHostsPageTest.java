@@ -149,6 +149,9 @@ class StuckHostsPageTest {
 		assertThat(stuck.attr("#counters", "hx-get")).contains("stuck=1");
 		assertThat(stuck.has("#filter-stuck[checked]")).isTrue();
 		assertThat(stuck.has("#all-matching")).isFalse();
+		// nor the exports of the filter, which read records, not the panels' finding
+		assertThat(stuck.has("#export")).isFalse();
+		assertThat(page.has("#export")).isTrue();
 		assertThat(this.pages.get(stuck.attr("#counters", "hx-get"), this.viewer).status()).isEqualTo(204);
 	}
 
