@@ -95,13 +95,13 @@ public class ProgressPanels {
 			Duration lasted = Duration.between(r.start(), now);
 			if (lasted.compareTo(limit) > 0) {
 				String[] names = names(r.planId(), r.stepIndex(), r.subIndex());
-				stuck.add(new Straggler(r.instanceId(), r.ip(), r.hostName(), names[0], names[1], r.start(), lasted,
+				stuck.add(new Straggler(r.recordId(), r.instanceId(), r.ip(), r.hostName(), names[0], names[1], r.start(), lasted,
 						true));
 			}
 		}
 		stuck.sort(Comparator.comparing(Straggler::running).reversed().thenComparing(Straggler::instanceId));
 		return new Stragglers(stuck.size(), read.size(), Math.max(running, read.size()),
-				List.copyOf(stuck.subList(0, Math.min(Stragglers.SHOWN, stuck.size()))));
+				List.copyOf(stuck));
 	}
 
 	private ThroughputChart chart(Task task, boolean active, Instant now) {

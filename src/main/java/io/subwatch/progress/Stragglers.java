@@ -1,6 +1,8 @@
 package io.subwatch.progress;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The task's stuck hosts: how many, and the longest running of them first.
@@ -8,9 +10,13 @@ import java.util.List;
  * @param stuck how many of the running hosts read are stuck
  * @param read how many running hosts were read (at most {@link #MAX_READ})
  * @param running how many hosts run (the counter), more than {@code read} when capped
- * @param longest the stuck ones, longest running first, at most {@link #SHOWN}
+ * @param all every stuck host read, longest running first: the panel shows the first {@link #SHOWN}, the table badges
+ * them and its {@code stuck=1} filter lists them
  */
-public record Stragglers(int stuck, int read, int running, List<Straggler> longest) {
+public record Stragglers(int stuck, int read, int running, List<Straggler> all) {
+
+	/** No host is stuck (nothing runs, or the page shows no single task). */
+	public static final Stragglers NONE = new Stragglers(0, 0, 0, List.of());
 
 	/** A sub-step's own p95 counts once this many runs of it finished in the sample. */
 	static final int MIN_SAMPLE = 20;
@@ -22,6 +28,18 @@ public record Stragglers(int stuck, int read, int running, List<Straggler> longe
 
 	public int minSample() {
 		return MIN_SAMPLE;
+	}
+
+	/** The panel's list: the longest running of the stuck hosts. */
+	public List<Straggler> longest() {
+		return this.all.subList(0, Math.min(SHOWN, this.all.size()));
+	}
+
+	/** The records of the stuck hosts. */
+	public Set<Long> recordIds() {
+		Set<Long> ids = new HashSet<>();
+		this.all.forEach((s) -> ids.add(s.recordId()));
+		return ids;
 	}
 
 	public boolean capped() {

@@ -5,7 +5,8 @@
  * windows cut from them ({@link io.subwatch.records.RecordWindow}: by offset, streamed in chunks, several statuses
  * merged from one index read each, long id lists looked up in short IN lists) and the host searches and keyset walks
  * over the same indexes ({@link io.subwatch.records.RecordQueryDao}, {@link io.subwatch.records.RecordHostDao},
- * {@link io.subwatch.records.RecordSearchDao}).
+ * {@link io.subwatch.records.RecordSearchDao}), and the longest-running-first order of a window
+ * ({@link io.subwatch.records.RecordRunningDao}).
  * task_result, the subscription page's table, its exports and the operator actions all read through here. Depends
  * on {@code subscription} only; knows nothing of the API, the pages, security or ingest.
  */

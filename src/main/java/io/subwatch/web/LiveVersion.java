@@ -40,15 +40,15 @@ final class LiveVersion {
 	}
 
 	/**
-	 * What a table row shows, durations aside: status, current step and times. Derived from the sub-steps, because
-	 * every applied event moves a sub-step forward, while the stored update time may keep its value (MySQL
-	 * connections can truncate it to the second).
+	 * What a table row shows, durations aside: status, current step, times and the stuck badge. Derived from the
+	 * sub-steps, because every applied event moves a sub-step forward, while the stored update time may keep its value
+	 * (MySQL connections can truncate it to the second).
 	 */
 	static String rows(List<HostRow> rows) {
 		StringBuilder text = new StringBuilder();
 		for (HostRow row : rows) {
 			text.append(row.recordId()).append(':').append(row.status()).append(':').append(row.step()).append(':')
-				.append(row.start()).append(':').append(row.finish()).append(';');
+				.append(row.start()).append(':').append(row.finish()).append(':').append(row.stuck()).append(';');
 		}
 		return text.toString();
 	}

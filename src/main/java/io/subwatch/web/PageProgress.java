@@ -6,6 +6,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.subwatch.progress.ProgressPanels;
 import io.subwatch.progress.ProgressView;
+import io.subwatch.progress.Stragglers;
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.StatusCounts;
+import io.subwatch.subscription.Task;
 import io.subwatch.system.SubwatchProperties;
 
 import org.springframework.stereotype.Component;
@@ -35,13 +39,25 @@ class PageProgress {
 
 	/** The panels of the page's task; null when the page shows no single task. */
 	public ProgressView of(SubscriptionPage page) {
-		if (page.task() == null) {
-			return null;
+		return (page.task() == null) ? null : of(page.task(), page.counters(), page.version());
+	}
+
+	/**
+	 * The stuck hosts of {@code task} (the table's badge and stuck filter) from the same panels the page shows, under
+	 * the change stamp the page is being loaded with: the page's panels are then read once for both.
+	 */
+	Stragglers stragglers(Task task, StatusCounts counts, String stamp) {
+		if (task == null || counts.count(Status.RUNNING) == 0) {
+			return Stragglers.NONE;
 		}
-		String version = page.version();
+		return of(task, counts, stamp).stragglers();
+	}
+
+	/** {@code version}: the page's version, or its change stamp alone (the part before the first dot). */
+	private ProgressView of(Task task, StatusCounts counts, String version) {
 		int dot = version.indexOf('.');
-		String key = page.task().id() + "#" + ((dot > 0) ? version.substring(0, dot) : version);
-		return this.views.get(key, (k) -> this.panels.forTask(page.task(), page.counters()));
+		String key = task.id() + "#" + ((dot > 0) ? version.substring(0, dot) : version);
+		return this.views.get(key, (k) -> this.panels.forTask(task, counts));
 	}
 
 }

@@ -16,12 +16,19 @@ import io.subwatch.subscription.Status;
  * @param statuses the status filter, empty for all
  * @param search the search text, normalised to its tokens separated by single spaces ("" for none)
  * @param place the breakdown panels' filter (hosts at one sub-step, or of one failure cluster), or null
+ * @param stuck only the task's stragglers ({@code stuck=1}, the progress panels' rule)
+ * @param order the table's order
  */
 record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size,
-		Place place) {
+		Place place, boolean stuck, TableOrder order) {
 
 	ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size) {
 		this(subscriptionId, task, statuses, search, page, size, null);
+	}
+
+	ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, String search, int page, int size,
+			Place place) {
+		this(subscriptionId, task, statuses, search, page, size, place, false, TableOrder.RECORD);
 	}
 
 	static final List<Integer> SIZES = List.of(50, 100, 200);
@@ -33,12 +40,34 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 		return parse(subscriptionId, task, status, q, page, size, null, null);
 	}
 
-	/** With the breakdown panels' filter: {@code at} a sub-step ("1.2"), {@code error} a failure cluster's key. */
 	static ResultQuery parse(long subscriptionId, String task, List<String> status, String q, String page,
 			String size, String at, String error) {
+		return parse(subscriptionId, task, status, q, page, size, at, error, null, null);
+	}
+
+	/** With the breakdown panels' filter: {@code at} a sub-step ("1.2"), {@code error} a failure cluster's key. */
+	/** With the stragglers filter ({@code stuck=1}) and the order ({@code order=longest}). */
+	static ResultQuery parse(long subscriptionId, String task, List<String> status, String q, String page,
+			String size, String at, String error, String stuck, String order) {
 		return new ResultQuery(subscriptionId, TaskChoice.parse(task), statuses(status),
 				String.join(" ", HostSearch.tokens(q)), positive(page, "page", 1), pageSize(size),
-				PlaceFilter.parse(at, error));
+				PlaceFilter.parse(at, error), stuck(stuck), TableOrder.parse(order));
+	}
+
+	static boolean stuck(String value) {
+		if (value == null || value.isBlank() || "0".equals(value.strip())) {
+			return false;
+		}
+		if ("1".equals(value.strip())) {
+			return true;
+		}
+		throw new BadPageRequestException("error.badStuck", value.strip());
+	}
+
+	/** This view with other statuses, search, page and place; the stragglers filter and order kept. */
+	private ResultQuery with(List<Status> statuses, String search, int page, Place place, boolean stuck) {
+		return new ResultQuery(this.subscriptionId, this.task, statuses, search, page, this.size, place, stuck,
+				this.order);
 	}
 
 	static List<Status> statuses(List<String> values) {
@@ -101,7 +130,7 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 	}
 
 	public boolean filtered() {
-		return !this.statuses.isEmpty() || !this.search.isEmpty() || this.place != null;
+		return !this.statuses.isEmpty() || !this.search.isEmpty() || this.place != null || this.stuck;
 	}
 
 	/** This view's URL on another page path (the page itself, its counters fragment, the host export). */
@@ -110,6 +139,10 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 			.param("q", this.search)
 			.param("at", (this.place != null) ? this.place.at() : null)
 			.param("error", (this.place != null) ? this.place.errorKey() : null);
+		// the stragglers filter and the order are the page's (the exports list the filter's hosts in record order)
+		if (withPage) {
+			href.param("stuck", this.stuck ? "1" : null).param("order", this.order.param());
+		}
 		if (withPage && this.page > 1) {
 			href.param("page", this.page);
 		}
@@ -125,25 +158,22 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 	}
 
 	public String pageHref(int page) {
-		return new ResultQuery(this.subscriptionId, this.task, this.statuses, this.search, page, this.size, this.place)
-			.href();
+		return with(this.statuses, this.search, page, this.place, this.stuck).href();
 	}
 
 	/** The same view filtered by one status (a counter's link), from the first page. */
 	public String statusHref(Status status) {
-		return new ResultQuery(this.subscriptionId, this.task, List.of(status), this.search, 1, this.size).href();
+		return with(List.of(status), this.search, 1, null, false).href();
 	}
 
 	/** The same task and search, hosts at one sub-step in one status (a matrix cell's link), from the first page. */
 	public String placeHref(Status status, int stepIndex, int subIndex) {
-		return new ResultQuery(this.subscriptionId, this.task, List.of(status), this.search, 1, this.size,
-				new Place(stepIndex, subIndex, null)).href();
+		return with(List.of(status), this.search, 1, new Place(stepIndex, subIndex, null), false).href();
 	}
 
 	/** The same task and search, the failed hosts of one failure cluster, from the first page. */
 	public String clusterHref(int stepIndex, int subIndex, String errorKey) {
-		return new ResultQuery(this.subscriptionId, this.task, List.of(Status.FAILED), this.search, 1, this.size,
-				new Place(stepIndex, subIndex, errorKey)).href();
+		return with(List.of(Status.FAILED), this.search, 1, new Place(stepIndex, subIndex, errorKey), false).href();
 	}
 
 	/** The IPs of one failure cluster's hosts, as text (the cluster's copy button). */
@@ -154,11 +184,25 @@ record ResultQuery(long subscriptionId, TaskChoice task, List<Status> statuses, 
 
 	/** This view without the breakdown filter. */
 	public String withoutPlaceHref() {
-		return new ResultQuery(this.subscriptionId, this.task, this.statuses, this.search, 1, this.size).href();
+		return with(this.statuses, this.search, 1, null, this.stuck).href();
 	}
 
 	public String allStatusesHref() {
-		return new ResultQuery(this.subscriptionId, this.task, List.of(), this.search, 1, this.size).href();
+		return with(List.of(), this.search, 1, null, this.stuck).href();
+	}
+
+	/** The task's stragglers (the stuck counter's link): this task and page size, no other filter, first page. */
+	public String stuckHref() {
+		return with(List.of(), "", 1, null, true).href();
+	}
+
+	/** This view without the stragglers filter, from the first page. */
+	public String withoutStuckHref() {
+		return with(this.statuses, this.search, 1, this.place, false).href();
+	}
+
+	public boolean longest() {
+		return this.order == TableOrder.LONGEST;
 	}
 
 	/** The live fragment of this view, tagged with the version the page shows. */

@@ -1,8 +1,11 @@
 package io.subwatch.web;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -10,8 +13,11 @@ import java.util.stream.Stream;
 
 import io.subwatch.breakdown.BreakdownScope;
 import io.subwatch.breakdown.Breakdowns;
+import io.subwatch.progress.Straggler;
+import io.subwatch.progress.Stragglers;
 import io.subwatch.records.Place;
 import io.subwatch.records.RecordQueryDao;
+import io.subwatch.records.RecordRunningDao;
 import io.subwatch.records.RecordScope;
 import io.subwatch.records.RecordSearchDao;
 import io.subwatch.records.RecordWindow;
@@ -24,7 +30,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Cuts the page the table shows through the record engine: totals from the maintained counters (or the place
- * counters), ids from its index-ordered window, or, for a search, from the few records the search terms name.
+ * counters), ids from its index-ordered window (or its longest-running-first order), or, for a search, from the few
+ * records the search terms name; the stragglers filter from the task's stuck hosts the progress panels found.
  */
 @Component
 class ResultTable {
@@ -40,28 +47,41 @@ class ResultTable {
 
 	private final Breakdowns breakdowns;
 
-	ResultTable(RecordQueryDao queries, RecordSearchDao search, RowAssembler assembler, Breakdowns breakdowns) {
+	private final RecordRunningDao running;
+
+	ResultTable(RecordQueryDao queries, RecordSearchDao search, RowAssembler assembler, Breakdowns breakdowns,
+			RecordRunningDao running) {
 		this.queries = queries;
+		this.running = running;
 		this.search = search;
 		this.assembler = assembler;
 		this.breakdowns = breakdowns;
 	}
 
-	ResultWindow window(RecordScope scope, StatusCounts counters, ResultQuery query) {
+	/** {@code stragglers}: the stuck hosts of the task shown ({@link Stragglers#NONE} for all tasks). */
+	ResultWindow window(RecordScope scope, StatusCounts counters, ResultQuery query, Stragglers stragglers) {
 		long offset = (long) (query.page() - 1) * query.size();
 		HostSearch search = query.hostSearch();
+		if (search.isEmpty() && query.stuck()) {
+			List<Long> all = stuck(stragglers, query);
+			return new ResultWindow(cut(all, offset, query.size()), all.size(), List.of(), List.of(), false);
+		}
 		if (search.isEmpty()) {
 			RecordWindow window = new RecordWindow(this.queries, scope, query.filter(), null, RecordWindow.CHUNK);
 			long total = (query.place() != null) ? placeTotal(scope, query) : window.total(counters);
-			List<Long> ids = (offset < total) ? window.page(offset, query.size()) : List.of();
+			List<Long> ids = (offset >= total) ? List.of()
+					: query.longest() ? this.running.page(scope, query.filter(), counters, offset, query.size())
+							: window.page(offset, query.size());
 			return new ResultWindow(ids, total, List.of(), List.of(), false);
 		}
 		List<SearchHit> hits = this.search.findHits(scope.subscriptionId(), search.terms(), SEARCH_CAP);
 		List<SearchHit> inScope = hits.stream().filter((hit) -> scope.contains(hit.taskId(), hit.latest())).toList();
 		List<Long> all = matching(inScope, query).stream().map(SearchHit::id).toList();
-		List<Long> ids = (offset < all.size())
-				? List.copyOf(all.subList((int) offset, (int) Math.min(all.size(), offset + query.size())))
-				: List.of();
+		if (query.stuck()) {
+			Set<Long> found = new HashSet<>(all);
+			all = stuck(stragglers, query).stream().filter(found::contains).toList();
+		}
+		List<Long> ids = cut(all, offset, query.size());
 		// The hits already cover every task of the subscription: what they lack was never targeted here.
 		List<String> notFound = search.exact() ? missing(search, hits) : List.of();
 		List<String> notInView = search.exact() ? missing(search, inScope) : new ArrayList<>();
@@ -104,6 +124,30 @@ class ResultTable {
 		return new ArrayList<>(byId.values());
 	}
 
+	/**
+	 * The stuck hosts in the view's statuses and place: in record order, or longest running first. All of them are
+	 * running, and there are at most as many as the panels read ({@code Stragglers.MAX_READ}).
+	 */
+	private List<Long> stuck(Stragglers stragglers, ResultQuery query) {
+		if (!query.statuses().isEmpty() && !query.statuses().contains(Status.RUNNING)) {
+			return List.of();
+		}
+		List<Long> ids = new ArrayList<>(stragglers.all().stream().map(Straggler::recordId).toList());
+		if (query.place() != null && !ids.isEmpty()) {
+			Set<Long> atPlace = new HashSet<>(this.search.findAtPlace(ids, query.place()));
+			ids.removeIf((id) -> !atPlace.contains(id));
+		}
+		if (!query.longest()) {
+			ids.sort(null);
+		}
+		return ids;
+	}
+
+	private static List<Long> cut(List<Long> all, long offset, int size) {
+		return (offset < all.size())
+				? List.copyOf(all.subList((int) offset, (int) Math.min(all.size(), offset + size))) : List.of();
+	}
+
 	/** Hosts of a breakdown filter, from the place counters (a cell per status asked, all statuses when none). */
 	private long placeTotal(RecordScope scope, ResultQuery query) {
 		Place place = query.place();
@@ -115,10 +159,16 @@ class ResultTable {
 			.sum();
 	}
 
-	List<HostRow> rows(List<Long> ids, boolean withTask) {
+	/** The rows of {@code ids}, in that order (the longest running first is not record order). */
+	List<HostRow> rows(List<Long> ids, boolean withTask, Set<Long> stuck) {
+		Map<Long, Integer> position = new HashMap<>();
+		for (int i = 0; i < ids.size(); i++) {
+			position.put(ids.get(i), i);
+		}
 		return this.assembler.assemble(ids, false, RowAssembler.pipelineIdCache())
 			.stream()
-			.map((row) -> HostRow.of(row, withTask))
+			.map((row) -> HostRow.of(row, withTask, stuck.contains(row.record().id())))
+			.sorted(Comparator.comparingInt((HostRow row) -> position.getOrDefault(row.recordId(), Integer.MAX_VALUE)))
 			.toList();
 	}
 

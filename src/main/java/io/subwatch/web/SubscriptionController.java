@@ -56,14 +56,16 @@ class SubscriptionController {
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size, @RequestParam(required = false) String at,
-			@RequestParam(required = false) String error, Access access, Model model) {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
+			@RequestParam(required = false) String error, @RequestParam(required = false) String stuck,
+			@RequestParam(required = false) String order, Access access, Model model) {
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error, stuck, order);
 		SubscriptionPage result = this.pages.load(id, query, access, null);
 		model.addAttribute("page", result);
 		model.addAttribute("tasks", this.pages.taskOptions(result));
 		model.addAttribute("audit", AuditView.of(this.audit.findRecentBySubscription(id, AUDIT_ENTRIES), access));
 		model.addAttribute("statusOptions", Status.RECORD_STATUSES);
 		model.addAttribute("sizes", ResultQuery.SIZES);
+		model.addAttribute("orders", TableOrder.values());
 		model.addAttribute("mirror", this.mirrors.forSubscription(id).orElse(null));
 		return "subscription/detail";
 	}
@@ -73,9 +75,10 @@ class SubscriptionController {
 			@RequestParam(name = "status", required = false) List<String> status,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String page,
 			@RequestParam(required = false) String size, @RequestParam(name = "v", required = false) String version,
-			@RequestParam(required = false) String at, @RequestParam(required = false) String error, Access access,
+			@RequestParam(required = false) String at, @RequestParam(required = false) String error,
+			@RequestParam(required = false) String stuck, @RequestParam(required = false) String order, Access access,
 			HttpServletRequest request, HttpServletResponse response) throws Exception {
-		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error);
+		ResultQuery query = ResultQuery.parse(id, task, status, q, page, size, at, error, stuck, order);
 		// one read answers an unchanged poll and keys the rendered region
 		String stamp = this.pages.readerStamp(id, access).orElse(null);
 		if (stamp != null && SubscriptionPages.unchanged(stamp, access, version)) {

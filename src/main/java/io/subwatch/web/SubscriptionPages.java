@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.subwatch.progress.Stragglers;
 import io.subwatch.records.RecordScope;
 import io.subwatch.breakdown.Breakdown;
 import io.subwatch.breakdown.BreakdownScope;
@@ -40,9 +41,12 @@ class SubscriptionPages {
 
 	private final Breakdowns breakdowns;
 
+	private final PageProgress progress;
+
 	SubscriptionPages(PageAccess pageAccess, TaskDao tasks, CounterDao counters, ResultTable table,
-			Breakdowns breakdowns) {
+			Breakdowns breakdowns, PageProgress progress) {
 		this.breakdowns = breakdowns;
+		this.progress = progress;
 		this.pageAccess = pageAccess;
 		this.tasks = tasks;
 		this.counters = counters;
@@ -63,9 +67,11 @@ class SubscriptionPages {
 		RecordScope scope = RecordScope.of(subscriptionId, (task != null && !query.task().all()) ? task.id() : null);
 		StatusCounts counts = scope.aggregated() ? this.counters.findBySubscription(subscriptionId)
 				: this.counters.findByTask(scope.taskId());
-		ResultWindow window = this.table.window(scope, counts, query);
+		// the stuck hosts by the progress panels' rule, read with (and cached as) the panels of this change stamp
+		Stragglers stragglers = this.progress.stragglers(scope.taskId() != null ? task : null, counts, stamp);
+		ResultWindow window = this.table.window(scope, counts, query, stragglers);
 		boolean active = counts.active() || (task != null && !task.ready() && !task.failed());
-		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null);
+		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null, stragglers.recordIds());
 		Breakdown breakdown = this.breakdowns.load(new BreakdownScope(subscriptionId, scope.taskId()),
 				counts.count(Status.FAILED));
 		String shown = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
@@ -78,7 +84,7 @@ class SubscriptionPages {
 		}
 		ResultQuery live = (query.task().latest() && task != null)
 				? new ResultQuery(subscriptionId, new TaskChoice(task.id(), false), query.statuses(), query.search(),
-						query.page(), query.size(), query.place())
+						query.page(), query.size(), query.place(), query.stuck(), query.order())
 				: query;
 		return new SubscriptionPage(subscription, query.task().all() ? null : task, query, live, counts, window, rows,
 				version, active, PageAccess.canWrite(subscription, access), access.shared(), breakdown);

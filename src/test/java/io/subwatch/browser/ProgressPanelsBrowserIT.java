@@ -63,6 +63,15 @@ class ProgressPanelsBrowserIT {
 		browser().until((d) -> text("#progress-percent").equals("75% done"));
 		assertThat(text("#counter-stuck strong")).isEqualTo("1");
 		browser().screenshot("subscription-progress-panels-refreshed");
+		// the stuck counter lands on the table of the stuck hosts, each with its badge
+		browser().driver.findElement(org.openqa.selenium.By.id("counter-stuck")).click();
+		browser().until((d) -> String.valueOf(browser().js("return location.search;")).contains("stuck=1")
+				&& browser().driver.findElements(org.openqa.selenium.By.cssSelector("#host-rows tr")).size() == 1);
+		assertThat(browser().driver.findElements(org.openqa.selenium.By.cssSelector("#host-rows tr .badge-stuck")))
+			.hasSize(1);
+		assertThat(text("#host-rows tr")).contains("stuck");
+		assertThat(text("#stuck-filter")).contains("Only the stuck hosts of this task");
+		browser().screenshot("subscription-stuck-hosts");
 	}
 
 }

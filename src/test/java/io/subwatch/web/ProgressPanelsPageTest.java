@@ -115,7 +115,7 @@ class ProgressPanelsPageTest {
 		Pages.Page page = this.pages.get(url("?task=" + this.taskId), this.viewer);
 		assertThat(page.text("#counter-stuck strong")).isEqualTo("1");
 		assertThat(page.text("#stragglers .hint")).contains("sub-step's 95th percentile").contains("at least 20 finished");
-		assertThat(page.attr("#counter-stuck", "href")).isEqualTo(url("?task=" + this.taskId + "#stragglers"));
+		assertThat(page.attr("#counter-stuck", "href")).isEqualTo(url("?task=" + this.taskId + "&stuck=1"));
 		assertThat(page.doc().select("#stragglers tbody tr")).hasSize(1);
 		assertThat(page.text("#stragglers tbody tr")).contains("stuck").contains("选择接入点").contains("9 min 50 s");
 		String host = page.attr("#stragglers tbody a", "href");

@@ -111,6 +111,9 @@ class ResultPageBenchmarkTest {
 		measure("host-name prefix search", base + "?q=host-", user);
 		measure("all tasks aggregated, page 1", base + "?task=all", user);
 		measure("200 rows", base + "?size=200", user);
+		measure("order=longest, page 1 (3,000 running)", base + "?order=longest", user);
+		measure("order=longest, page 100 (past them)", base + "?order=longest&page=100", user);
+		measure("stuck=1 (3,000 stuck), page 1", base + "?stuck=1", user);
 		String poll = new Pages(this.mvc).get(base, user).attr("#counters", "hx-get");
 		long median = measure("poll, nothing changed (204)", poll, user);
 		measure("poll, changed version (full regions)", poll.replaceAll("v=[0-9a-f]+", "v=x"), user);

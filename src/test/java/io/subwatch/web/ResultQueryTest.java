@@ -25,6 +25,28 @@ class ResultQueryTest {
 	}
 
 	@Test
+	void theStuckFilterAndOrderTravelWithThePageLinksAndThePollButNotTheExports() {
+		ResultQuery query = ResultQuery.parse(7, "12", List.of("RUNNING"), null, "2", "100", null, null, "1",
+				"LONGEST");
+		assertThat(query.stuck()).isTrue();
+		assertThat(query.order()).isEqualTo(TableOrder.LONGEST);
+		assertThat(query.href())
+			.isEqualTo("/subscriptions/7?task=12&status=RUNNING&stuck=1&order=longest&page=2&size=100");
+		assertThat(query.pageHref(3)).isEqualTo("/subscriptions/7?task=12&status=RUNNING&stuck=1&order=longest&page=3&size=100");
+		assertThat(query.countersHref("v1")).contains("stuck=1&order=longest");
+		assertThat(query.withoutStuckHref()).isEqualTo("/subscriptions/7?task=12&status=RUNNING&order=longest&size=100");
+		assertThat(query.statusHref(Status.FAILED)).doesNotContain("stuck").contains("order=longest");
+		assertThat(query.stuckHref()).isEqualTo("/subscriptions/7?task=12&stuck=1&order=longest&size=100");
+		assertThat(query.exportHref(false)).doesNotContain("stuck").doesNotContain("order");
+		assertThat(ResultQuery.parse(7, null, null, null, null, null, null, null, "0", "").href())
+			.isEqualTo("/subscriptions/7");
+		assertThatThrownBy(() -> ResultQuery.parse(7, null, null, null, null, null, null, null, "true", null))
+			.isInstanceOf(BadPageRequestException.class);
+		assertThatThrownBy(() -> ResultQuery.parse(7, null, null, null, null, null, null, null, null, "oldest"))
+			.isInstanceOf(BadPageRequestException.class);
+	}
+
+	@Test
 	void defaultsStayOutOfTheLink() {
 		ResultQuery query = ResultQuery.parse(7, null, null, null, null, null);
 		assertThat(query.href()).isEqualTo("/subscriptions/7");
