@@ -1,5 +1,7 @@
 package io.subwatch.subscription;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -56,15 +58,7 @@ public class SubStepDao {
 				INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
 				                             updated_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?)
-				""", writes, 1000, (ps, write) -> {
-			ps.setLong(1, write.recordId());
-			ps.setInt(2, write.state().stepIndex());
-			ps.setInt(3, write.state().subIndex());
-			ps.setString(4, write.state().status().name());
-			DbTime.bind(ps, 5, write.state().startTime());
-			DbTime.bind(ps, 6, write.state().finishTime());
-			DbTime.bind(ps, 7, now);
-		});
+				""", writes, 1000, (ps, write) -> bindRow(ps, write, now));
 	}
 
 	/**
@@ -86,15 +80,18 @@ public class SubStepDao {
 				VALUES (?, ?, ?, ?, ?, ?, ?)
 				ON DUPLICATE KEY UPDATE status = VALUES(status), start_time = VALUES(start_time),
 				    finish_time = VALUES(finish_time), updated_at = VALUES(updated_at)
-				""", writes, 1000, (ps, write) -> {
-			ps.setLong(1, write.recordId());
-			ps.setInt(2, write.state().stepIndex());
-			ps.setInt(3, write.state().subIndex());
-			ps.setString(4, write.state().status().name());
-			DbTime.bind(ps, 5, write.state().startTime());
-			DbTime.bind(ps, 6, write.state().finishTime());
-			DbTime.bind(ps, 7, now);
-		});
+				""", writes, 1000, (ps, write) -> bindRow(ps, write, now));
+	}
+
+	/** The values of one row in the insert and upsert's column order. */
+	private static void bindRow(PreparedStatement ps, Write write, Instant now) throws SQLException {
+		ps.setLong(1, write.recordId());
+		ps.setInt(2, write.state().stepIndex());
+		ps.setInt(3, write.state().subIndex());
+		ps.setString(4, write.state().status().name());
+		DbTime.bind(ps, 5, write.state().startTime());
+		DbTime.bind(ps, 6, write.state().finishTime());
+		DbTime.bind(ps, 7, now);
 	}
 
 	public void updateAll(List<Write> writes, Instant now) {
