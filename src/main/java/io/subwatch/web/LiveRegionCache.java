@@ -1,9 +1,8 @@
 package io.subwatch.web;
 
-import java.time.Duration;
+import java.time.Clock;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.subwatch.system.SubwatchProperties;
 
 import org.springframework.stereotype.Component;
@@ -19,12 +18,8 @@ class LiveRegionCache {
 
 	private final Cache<String, byte[]> rendered;
 
-	LiveRegionCache(SubwatchProperties properties) {
-		Duration interval = properties.ui().pollInterval();
-		this.rendered = Caffeine.newBuilder()
-			.maximumSize(2_000)
-			.expireAfterWrite(interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval)
-			.build();
+	LiveRegionCache(SubwatchProperties properties, Clock clock) {
+		this.rendered = PollIntervalCache.build(properties, clock, 2_000);
 	}
 
 	byte[] get(String key) {

@@ -1,9 +1,8 @@
 package io.subwatch.web;
 
-import java.time.Duration;
+import java.time.Clock;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.subwatch.progress.ProgressPanels;
 import io.subwatch.progress.ProgressView;
 import io.subwatch.progress.Stragglers;
@@ -28,13 +27,9 @@ class PageProgress {
 
 	private final Cache<String, ProgressView> views;
 
-	PageProgress(ProgressPanels panels, SubwatchProperties properties) {
+	PageProgress(ProgressPanels panels, SubwatchProperties properties, Clock clock) {
 		this.panels = panels;
-		Duration interval = properties.ui().pollInterval();
-		this.views = Caffeine.newBuilder()
-			.maximumSize(500)
-			.expireAfterWrite(interval.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : interval)
-			.build();
+		this.views = PollIntervalCache.build(properties, clock, 500);
 	}
 
 	/** The panels of the page's task; null when the page shows no single task. */

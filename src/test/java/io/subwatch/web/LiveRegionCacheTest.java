@@ -9,12 +9,14 @@ import io.subwatch.result.OperatorActions;
 import io.subwatch.security.BizScope;
 import io.subwatch.support.Fixtures;
 import io.subwatch.support.IntegrationTest;
+import io.subwatch.support.MutableClockConfig;
 import io.subwatch.support.ResultScenario;
 import io.subwatch.support.TestUsers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -24,9 +26,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Browsers polling the same view of the same state get one render: the second poll is served from the cache, with
  * the same bytes; a reader who sees the region differently (no write right, another language) gets a render of their
- * own, and a change is never answered with the region from before it.
+ * own, and a change is never answered with the region from before it. The clock stands still, so no entry expires
+ * while the test runs, however slow the machine.
  */
 @IntegrationTest
+@Import(MutableClockConfig.class)
 class LiveRegionCacheTest {
 
 	@Autowired

@@ -1,5 +1,6 @@
 package io.subwatch.web;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -25,7 +26,7 @@ class PageProgressTest {
 	final ProgressPanels panels = mock(ProgressPanels.class);
 
 	final PageProgress progress = new PageProgress(this.panels, new SubwatchProperties(ZoneId.of("Asia/Shanghai"),
-			Duration.ofMinutes(30), new SubwatchProperties.Ui(Duration.ofSeconds(3)), new SubwatchProperties.Demo(null)));
+			Duration.ofMinutes(30), new SubwatchProperties.Ui(Duration.ofSeconds(3)), new SubwatchProperties.Demo(null)), Clock.systemUTC());
 
 	final Task task = new Task(7, 1, true, null, false, "p", "me", Instant.parse("2026-11-28T00:00:00Z"), 10, false);
 
