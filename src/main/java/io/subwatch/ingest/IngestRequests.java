@@ -3,11 +3,9 @@ package io.subwatch.ingest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.subwatch.subscription.Subscription.SubscriptionStep;
 import io.subwatch.subscription.SubscriptionOptions;
@@ -26,12 +24,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class IngestRequests {
 
-	private static final Set<String> STEP_TYPES = Set.of("AGENT", "PLUGIN", "PROXY");
-
-	private static final Set<String> OBJECT_TYPES = Set.of("HOST", "SERVICE");
-
-	private static final Set<String> NODE_TYPES = Set.of("INSTANCE", "TOPO", "SERVICE_TEMPLATE", "SET_TEMPLATE");
-
 	private final JsonMapper json;
 
 	private final Clock clock;
@@ -44,29 +36,20 @@ public class IngestRequests {
 		this.instances = new InstanceParser(json);
 	}
 
+	/** The JSON shapes of a subscription; its values are checked by {@link SubscriptionRequest#check()}. */
 	public SubscriptionRequest subscription(JsonNode body) {
 		String name = JsonFields.requireText(body, "name", "name", 200);
 		long bizId = JsonFields.requireLong(body, "bk_biz_id", "bk_biz_id");
-		String objectType = oneOf(body, "object_type", OBJECT_TYPES, "HOST");
-		String nodeType = oneOf(body, "node_type", NODE_TYPES, "INSTANCE");
+		String objectType = orDefault(JsonFields.optionalText(body, "object_type", "object_type", 16), "HOST");
+		String nodeType = orDefault(JsonFields.optionalText(body, "node_type", "node_type", 16), "INSTANCE");
 		String category = JsonFields.optionalText(body, "category", "category", 32);
 		String pluginName = JsonFields.optionalText(body, "plugin_name", "plugin_name", 64);
 		JsonNode stepNodes = JsonFields.requireArray(body, "steps", "steps");
-		if (stepNodes.isEmpty()) {
-			throw ApiException.invalid("steps must have at least one step");
-		}
 		List<SubscriptionStep> steps = new ArrayList<>();
 		Map<String, StepOptions> stepOptions = new LinkedHashMap<>();
-		Set<String> ids = new HashSet<>();
 		for (int i = 0; i < stepNodes.size(); i++) {
 			String id = JsonFields.requireText(stepNodes.get(i), "id", "steps[" + i + "].id", 64);
-			if (!ids.add(id)) {
-				throw ApiException.invalid("steps[" + i + "].id '" + id + "' appears twice");
-			}
 			String type = JsonFields.requireText(stepNodes.get(i), "type", "steps[" + i + "].type", 16);
-			if (!STEP_TYPES.contains(type)) {
-				throw ApiException.invalid("steps[" + i + "].type must be one of AGENT, PLUGIN, PROXY, got " + type);
-			}
 			steps.add(new SubscriptionStep(id, type));
 			stepOptions.put(id, new StepOptions(declared(stepNodes.get(i), "config", "steps[" + i + "].config", false),
 					declared(stepNodes.get(i), "params", "steps[" + i + "].params", false)));
@@ -135,15 +118,8 @@ public class IngestRequests {
 		return this.json.writeValueAsString(value);
 	}
 
-	private static String oneOf(JsonNode body, String field, Set<String> allowed, String defaultValue) {
-		String value = JsonFields.optionalText(body, field, field, 16);
-		if (value == null) {
-			return defaultValue;
-		}
-		if (!allowed.contains(value)) {
-			throw ApiException.invalid(field + " must be one of " + String.join(", ", allowed) + ", got " + value);
-		}
-		return value;
+	private static String orDefault(String value, String defaultValue) {
+		return (value != null) ? value : defaultValue;
 	}
 
 }

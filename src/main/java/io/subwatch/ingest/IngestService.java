@@ -4,9 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.subwatch.security.Access;
 import io.subwatch.security.BizScope;
@@ -54,6 +56,7 @@ public class IngestService {
 
 	@Transactional
 	public long createSubscription(SubscriptionRequest request, Access access) {
+		request.check();
 		if (access.shared() || !access.write().contains(request.bizId())) {
 			throw new ApiException(ErrorCode.FORBIDDEN,
 					"bk_biz_id " + request.bizId() + " is not granted to this application");
@@ -122,14 +125,19 @@ public class IngestService {
 	}
 
 	/**
-	 * The records to insert for some instances: their steps must be the subscription's (whose types they take), and
-	 * instances running the same steps share one plan.
+	 * The records to insert for some instances, each checked: their steps must be the subscription's (whose types they
+	 * take), and instances running the same steps share one plan.
 	 */
 	private List<NewRecord> newRecords(Subscription subscription, List<InstanceRequest> instances) {
 		Map<List<StepPlan.Step>, Long> planIds = new HashMap<>();
 		List<NewRecord> records = new ArrayList<>(instances.size());
+		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < instances.size(); i++) {
 			InstanceRequest instance = instances.get(i);
+			instance.check("instances[" + i + "]");
+			if (!seen.add(instance.instanceId())) {
+				throw ApiException.invalid("instances[" + i + "].instance_id " + instance.instanceId() + " appears twice");
+			}
 			List<StepPlan.Step> steps = new ArrayList<>(instance.steps().size());
 			for (int s = 0; s < instance.steps().size(); s++) {
 				InstanceRequest.Step step = instance.steps().get(s);

@@ -1,7 +1,6 @@
 package io.subwatch.ingest;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,8 +12,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Turns the {@code instances} array of a task request into {@link InstanceRequest}s, checking every field and naming
- * the one at fault (whether the steps are the subscription's is checked when the task is written).
+ * Turns the {@code instances} array of a task request into {@link InstanceRequest}s, checking every field's shape and
+ * naming the one at fault; the values (id forms, duplicates, whether the steps are the subscription's) are checked when
+ * the task is written.
  */
 final class InstanceParser {
 
@@ -39,14 +39,8 @@ final class InstanceParser {
 			throw ApiException.invalid(path + " must be an array");
 		}
 		List<InstanceRequest> records = new ArrayList<>(instances.size());
-		Set<String> seen = new HashSet<>();
 		for (int i = 0; i < instances.size(); i++) {
-			String at = path + "[" + i + "]";
-			InstanceRequest record = parseInstance(instances.get(i), at);
-			if (!seen.add(record.instanceId())) {
-				throw ApiException.invalid(at + ".instance_id " + record.instanceId() + " appears twice");
-			}
-			records.add(record);
+			records.add(parseInstance(instances.get(i), path + "[" + i + "]"));
 		}
 		return records;
 	}
@@ -56,7 +50,6 @@ final class InstanceParser {
 			throw ApiException.invalid(at + " must be an object");
 		}
 		String instanceId = JsonFields.requireText(node, "instance_id", at + ".instance_id", MAX_INSTANCE_ID);
-		InstanceIds.check(instanceId, at + ".instance_id");
 		JsonNode info = JsonFields.optionalObject(node, "instance_info", at + ".instance_info");
 		InstanceRequest.Info parsedInfo = info(info, at);
 		return new InstanceRequest(instanceId, parsedInfo, parseSteps(node, at));
@@ -88,11 +81,7 @@ final class InstanceParser {
 
 	private List<InstanceRequest.Step> parseSteps(JsonNode node, String at) {
 		JsonNode steps = JsonFields.requireArray(node, "steps", at + ".steps");
-		if (steps.isEmpty()) {
-			throw ApiException.invalid(at + ".steps must have at least one step");
-		}
 		List<InstanceRequest.Step> result = new ArrayList<>();
-		Set<String> seen = new HashSet<>();
 		for (int s = 0; s < steps.size(); s++) {
 			String stepAt = at + ".steps[" + s + "]";
 			JsonNode step = steps.get(s);
@@ -100,9 +89,6 @@ final class InstanceParser {
 				throw ApiException.invalid(stepAt + " must be an object");
 			}
 			String id = JsonFields.requireText(step, "id", stepAt + ".id", 64);
-			if (!seen.add(id)) {
-				throw ApiException.invalid(stepAt + ".id '" + id + "' appears twice");
-			}
 			String action = JsonFields.requireText(step, "action", stepAt + ".action", 64);
 			String nodeName = JsonFields.optionalText(step, "node_name", stepAt + ".node_name", 200);
 			JsonNode extra = JsonFields.optionalObject(step, "extra_info", stepAt + ".extra_info");
@@ -114,9 +100,6 @@ final class InstanceParser {
 
 	private List<StepPlan.SubStep> parseSubSteps(JsonNode step, String stepAt) {
 		JsonNode subs = JsonFields.requireArray(step, "sub_steps", stepAt + ".sub_steps");
-		if (subs.isEmpty()) {
-			throw ApiException.invalid(stepAt + ".sub_steps must have at least one sub-step");
-		}
 		List<StepPlan.SubStep> result = new ArrayList<>();
 		for (int i = 0; i < subs.size(); i++) {
 			String subAt = stepAt + ".sub_steps[" + i + "]";

@@ -29,12 +29,12 @@ public class MirrorNotices {
 
 	/** The notice for a local subscription, empty when it is not mirrored. */
 	public Optional<MirrorNotice> forSubscription(long subscriptionId) {
-		return this.dao.findSourceOf(subscriptionId).map((source) -> {
-			Optional<MirrorState> state = this.dao.findState(source);
+		return this.dao.findSourceSubscription(subscriptionId).map((ref) -> {
+			Optional<MirrorState> state = this.dao.findState(ref.source());
 			Long ago = state.map(MirrorState::lastSuccess)
 				.map((at) -> Math.max(0, Duration.between(at, this.clock.instant()).toSeconds()))
 				.orElse(null);
-			return new MirrorNotice(source, ago, state.map(MirrorState::lastError).orElse(null));
+			return new MirrorNotice(ref.source(), ago, state.map((s) -> s.errorFor(ref.sourceId())).orElse(null));
 		});
 	}
 

@@ -87,7 +87,7 @@ class MirrorSchedule implements SmartInitializingSingleton {
 		LockingTaskExecutor.TaskResult<Integer> result;
 		try {
 			result = this.locks.executeWithLock(
-					() -> (this.sync.sync(source.name()).lastError() != null) ? failures + 1 : 0,
+					() -> this.sync.sync(source.name()).completed() ? 0 : failures + 1,
 					new LockConfiguration(Instant.now(), "mirror-" + source.name(), Duration.ofMinutes(10),
 							Duration.ZERO));
 		}

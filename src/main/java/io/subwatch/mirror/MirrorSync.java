@@ -3,6 +3,7 @@ package io.subwatch.mirror;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -29,7 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One sync of a source: each configured subscription is created here once (from {@code info}), its new tasks are
  * found (the newest task, and when that is new, every task holding a newest record of some instance), and every task
- * not yet finished is synced by {@link TaskMirror}. A failure is recorded on the source and leaves what was synced.
+ * not yet finished is synced by {@link TaskMirror}. A failure is recorded on the source and leaves what was synced; a
+ * subscription whose data the ingest rules refuse is named in the source's error and skipped, the others synced.
  */
 @Service
 public class MirrorSync {
@@ -93,14 +95,22 @@ public class MirrorSync {
 		try {
 			Set<Long> ids = new LinkedHashSet<>(source.subscriptionIds());
 			ids.addAll(this.listing.byBusiness(source, client));
+			List<String> refused = new ArrayList<>();
 			for (long id : ids) {
-				syncSubscription(source, client, id);
+				try {
+					syncSubscription(source, client, id);
+				}
+				catch (ApiException ex) {
+					// The source's data breaks a rule every writer keeps: that subscription waits, the others go on.
+					logger.warn("Mirror source {}: subscription {} refused: {}", source.name(), id, ex.getMessage());
+					refused.add(MirrorState.refusal(id, ex.getMessage()));
+				}
 			}
 			Instant done = this.clock.instant();
-			this.dao.recordAttempt(source.name(), done, client.requests() - before, done, null,
-					Duration.between(started, done).toMillis());
+			this.dao.recordAttempt(source.name(), done, client.requests() - before, done,
+					refused.isEmpty() ? null : String.join("\n", refused), Duration.between(started, done).toMillis());
 		}
-		catch (NodemanException | ApiException ex) {
+		catch (NodemanException ex) {
 			logger.warn("Mirror source {} failed: {}", source.name(), ex.getMessage());
 			this.dao.recordAttempt(source.name(), this.clock.instant(), client.requests() - before, null,
 					ex.getMessage(), null);
