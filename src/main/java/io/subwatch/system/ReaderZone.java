@@ -64,6 +64,8 @@ public class ReaderZone {
 
 	private static final ZoneId UTC = ZoneId.of("UTC");
 
+	private static final String CHOICE_ATTRIBUTE = ReaderZone.class.getName() + ".choice";
+
 	private final ZoneId serverZone;
 
 	public ReaderZone(SubwatchProperties properties) {
@@ -79,11 +81,21 @@ public class ReaderZone {
 		return choice().zone();
 	}
 
+	/**
+	 * The current request's choice, worked out once per request: a page writes a hundred times or more, and each would
+	 * otherwise scan the cookies again.
+	 */
 	public Choice choice() {
 		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
 			return new Choice(Mode.SERVER, this.serverZone, false);
 		}
-		return choice(attributes.getRequest());
+		HttpServletRequest request = attributes.getRequest();
+		if (request.getAttribute(CHOICE_ATTRIBUTE) instanceof Choice known) {
+			return known;
+		}
+		Choice choice = choice(request);
+		request.setAttribute(CHOICE_ATTRIBUTE, choice);
+		return choice;
 	}
 
 	Choice choice(HttpServletRequest request) {
