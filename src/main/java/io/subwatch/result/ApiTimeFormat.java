@@ -12,6 +12,9 @@ import java.time.zone.ZoneRules;
  */
 final class ApiTimeFormat {
 
+	/** A formatted instant's length in chars. */
+	static final int LENGTH = 19;
+
 	private final ZoneRules rules;
 
 	private final ZoneOffset fixed;
@@ -25,6 +28,13 @@ final class ApiTimeFormat {
 		if (instant == null) {
 			return null;
 		}
+		char[] text = new char[LENGTH];
+		format(instant, text);
+		return new String(text);
+	}
+
+	/** Writes the instant into the first {@link #LENGTH} chars of {@code text}, so a writer need not build a String. */
+	void format(Instant instant, char[] text) {
 		ZoneOffset offset = (this.fixed != null) ? this.fixed : this.rules.getOffset(instant);
 		long local = instant.getEpochSecond() + offset.getTotalSeconds();
 		long days = Math.floorDiv(local, 86_400);
@@ -38,7 +48,6 @@ final class ApiTimeFormat {
 		int day = (int) (doy - (153 * mp + 2) / 5 + 1);
 		int month = (int) ((mp < 10) ? mp + 3 : mp - 9);
 		long year = yoe + era * 400 + ((month <= 2) ? 1 : 0);
-		char[] text = new char[19];
 		put(text, 0, (int) year, 4);
 		text[4] = '-';
 		put(text, 5, month, 2);
@@ -50,7 +59,6 @@ final class ApiTimeFormat {
 		put(text, 14, seconds / 60 % 60, 2);
 		text[16] = ':';
 		put(text, 17, seconds % 60, 2);
-		return new String(text);
 	}
 
 	private static void put(char[] text, int at, int value, int digits) {

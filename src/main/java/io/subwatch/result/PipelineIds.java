@@ -1,7 +1,5 @@
 package io.subwatch.result;
 
-import java.util.HexFormat;
-
 /**
  * Pipeline ids of steps, target hosts and sub-steps, derived from the task's pipeline id and the record's position
  * instead of stored: deterministic (the same on every read), unique per record, and 32 lowercase hex characters like
@@ -12,7 +10,10 @@ final class PipelineIds {
 	/** Sub-steps' ids; a step and its target host carry the id of their first sub-step, as in NodeMan. */
 	static final int SUB_STEP = 3;
 
-	private static final HexFormat HEX = HexFormat.of();
+	/** An id's length in chars. */
+	static final int LENGTH = 32;
+
+	private static final char[] HEX = "0123456789abcdef".toCharArray();
 
 	private PipelineIds() {
 	}
@@ -24,14 +25,26 @@ final class PipelineIds {
 	}
 
 	static String of(String taskPipelineId, long recordId, int level, int stepIndex, int subIndex) {
-		return of(seed(taskPipelineId), recordId, level, stepIndex, subIndex);
+		char[] id = new char[LENGTH];
+		write(seed(taskPipelineId), recordId, level, stepIndex, subIndex, id);
+		return new String(id);
 	}
 
-	static String of(long seed, long recordId, int level, int stepIndex, int subIndex) {
+	/** Writes the id into the first {@link #LENGTH} chars of {@code into}, so a writer need not build a String. */
+	static void write(long seed, long recordId, int level, int stepIndex, int subIndex, char[] into) {
 		long position = recordId * 0x9E3779B97F4A7C15L + ((long) level << 56) + ((long) stepIndex << 40) + subIndex;
 		long high = mix(seed ^ position);
 		long low = mix(high ^ 0xD6E8FEB86659FD93L ^ position);
-		return HEX.toHexDigits(high) + HEX.toHexDigits(low);
+		hex(high, into, 0);
+		hex(low, into, 16);
+	}
+
+	/** Sixteen lowercase hex digits, most significant first, as {@code HexFormat.toHexDigits(long)} writes them. */
+	private static void hex(long value, char[] into, int at) {
+		for (int i = at + 15; i >= at; i--) {
+			into[i] = HEX[(int) value & 0xF];
+			value >>>= 4;
+		}
 	}
 
 	/** SplitMix64's finaliser: a cheap, well-distributed 64-bit mix. */

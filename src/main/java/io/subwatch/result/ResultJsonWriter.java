@@ -2,6 +2,7 @@ package io.subwatch.result;
 
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,8 @@ import tools.jackson.core.io.SerializedString;
 /**
  * Writes task_result rows straight to the response stream in the shape of spec section 4 (keys in the seed
  * document's order), so 100,000 rows never sit in memory as JSON. Property names, statuses and a plan's names are
- * encoded once ({@link SerializedString}) rather than for every row.
+ * encoded once ({@link SerializedString}, {@link PlanStrings}) rather than for every row, and the values built per row
+ * are written as chars without a String each ({@link RowChars}).
  */
 final class ResultJsonWriter {
 
@@ -66,21 +68,14 @@ final class ResultJsonWriter {
 
 	private static final SerializedString EX_DATA = name("ex_data");
 
-	private static final Map<Status, SerializedString> STATUSES = new HashMap<>();
-
-	static {
-		for (Status status : Status.values()) {
-			STATUSES.put(status, new SerializedString(status.name()));
-		}
-	}
-
 	private final JsonGenerator out;
 
-	private final ApiTimeFormat time;
+	private final RowChars chars;
 
 	private final Map<Long, PlanStrings> plans = new HashMap<>();
 
-	private final ApiStatuses statuses;
+	/** What the API reports for each stored status, by the stored status's ordinal. */
+	private final SerializedString[] reported;
 
 	/** Rows written so far (by the writer thread of a long answer; read after it finished). */
 	private long rows;
@@ -88,41 +83,18 @@ final class ResultJsonWriter {
 	/** @param statuses how stored statuses are reported (TERMINATED as FAILED by default) */
 	ResultJsonWriter(JsonGenerator out, ZoneId zone, ApiStatuses statuses) {
 		this.out = out;
-		this.time = new ApiTimeFormat(zone);
-		this.statuses = statuses;
+		this.chars = new RowChars(out, new ApiTimeFormat(zone));
+		this.reported = Arrays.stream(Status.values())
+			.map((stored) -> new SerializedString(statuses.report(stored).name()))
+			.toArray(SerializedString[]::new);
 	}
 
 	private SerializedString status(Status stored) {
-		return STATUSES.get(this.statuses.report(stored));
+		return this.reported[stored.ordinal()];
 	}
 
 	private static SerializedString name(String name) {
 		return new SerializedString(name);
-	}
-
-	/** A plan's strings, encoded once per answer. */
-	private record PlanStrings(SerializedString[] stepIds, SerializedString[] types, SerializedString[] actions,
-			SerializedString[] nodeNames, SerializedString[][] subNames) {
-
-		static PlanStrings of(StepPlan plan) {
-			int n = plan.steps().size();
-			SerializedString[] ids = new SerializedString[n];
-			SerializedString[] types = new SerializedString[n];
-			SerializedString[] actions = new SerializedString[n];
-			SerializedString[] names = new SerializedString[n];
-			SerializedString[][] subs = new SerializedString[n][];
-			for (int s = 0; s < n; s++) {
-				StepPlan.Step step = plan.steps().get(s);
-				ids[s] = new SerializedString(step.id());
-				types[s] = new SerializedString(step.type());
-				actions[s] = new SerializedString(step.action());
-				names[s] = new SerializedString(step.nodeName());
-				subs[s] = step.subSteps().stream().map((sub) -> new SerializedString(sub.nodeName()))
-					.toArray(SerializedString[]::new);
-			}
-			return new PlanStrings(ids, types, actions, names, subs);
-		}
-
 	}
 
 	void startEnvelope() {
@@ -174,38 +146,7 @@ final class ResultJsonWriter {
 
 	void writeRow(ResultRow row) {
 		this.rows++;
-		InstanceRecord record = row.record();
-		PlanStrings strings = this.plans.computeIfAbsent(row.plan().id(), (id) -> PlanStrings.of(row.plan()));
-		long seed = PipelineIds.seed(row.taskPipelineId());
-		String created = this.time.format(record.createTime());
-		this.out.writeStartObject();
-		this.out.writeName(TASK_ID);
-		this.out.writeNumber(record.taskId());
-		this.out.writeName(RECORD_ID);
-		this.out.writeNumber(record.id());
-		this.out.writeName(INSTANCE_ID);
-		this.out.writeString(record.instanceId());
-		this.out.writeName(CREATE_TIME);
-		this.out.writeString(created);
-		this.out.writeName(PIPELINE_ID);
-		this.out.writeString(row.taskPipelineId());
-		// spec section 5: the row starts with its first step and finishes with its last step (null until that ends)
-		List<StepProgress> steps = row.progress().steps();
-		writeTime(START_TIME, steps.get(0).startTime());
-		writeTime(FINISH_TIME, steps.get(steps.size() - 1).finishTime());
-		this.out.writeName(INSTANCE_INFO);
-		this.out.writeRawValue(row.instanceInfo());
-		this.out.writeName(STATUS);
-		this.out.writeString(status(record.status()));
-		this.out.writeName(STEPS);
-		this.out.writeStartArray();
-		List<StepPlan.Step> planSteps = row.plan().steps();
-		RecordProgress progress = row.progress();
-		for (int s = 0; s < planSteps.size(); s++) {
-			writeStep(row, seed, strings, s, planSteps.get(s), progress.steps().get(s), created);
-		}
-		this.out.writeEndArray();
-		this.out.writeEndObject();
+		write(row, true);
 	}
 
 	/**
@@ -213,37 +154,50 @@ final class ResultJsonWriter {
 	 * {@code id}; instance_id and instance_info are left out), as NodeMan builds it.
 	 */
 	void writeLastTask(ResultRow row) {
+		write(row, false);
+	}
+
+	/** @param withInstance a task_result row rather than a last_task */
+	private void write(ResultRow row, boolean withInstance) {
 		InstanceRecord record = row.record();
 		PlanStrings strings = this.plans.computeIfAbsent(row.plan().id(), (id) -> PlanStrings.of(row.plan()));
-		long seed = PipelineIds.seed(row.taskPipelineId());
-		String created = this.time.format(record.createTime());
-		List<StepProgress> steps = row.progress().steps();
+		this.chars.startRow(record, row.taskPipelineId());
 		this.out.writeStartObject();
-		this.out.writeName(ID);
+		this.out.writeName(withInstance ? TASK_ID : ID);
 		this.out.writeNumber(record.taskId());
 		this.out.writeName(RECORD_ID);
 		this.out.writeNumber(record.id());
+		if (withInstance) {
+			this.out.writeName(INSTANCE_ID);
+			this.out.writeString(record.instanceId());
+		}
 		this.out.writeName(CREATE_TIME);
-		this.out.writeString(created);
+		this.chars.writeCreated();
 		this.out.writeName(PIPELINE_ID);
 		this.out.writeString(row.taskPipelineId());
+		// spec section 5: the row starts with its first step and finishes with its last step (null until that ends)
+		List<StepProgress> steps = row.progress().steps();
 		writeTime(START_TIME, steps.get(0).startTime());
 		writeTime(FINISH_TIME, steps.get(steps.size() - 1).finishTime());
+		if (withInstance) {
+			this.out.writeName(INSTANCE_INFO);
+			this.out.writeRawValue(row.instanceInfo());
+		}
 		this.out.writeName(STATUS);
 		this.out.writeString(status(record.status()));
 		this.out.writeName(STEPS);
 		this.out.writeStartArray();
-		for (int s = 0; s < row.plan().steps().size(); s++) {
-			writeStep(row, seed, strings, s, row.plan().steps().get(s), steps.get(s), created);
+		List<StepPlan.Step> planSteps = row.plan().steps();
+		for (int s = 0; s < planSteps.size(); s++) {
+			writeStep(row, strings, s, planSteps.get(s), steps.get(s));
 		}
 		this.out.writeEndArray();
 		this.out.writeEndObject();
 	}
 
-	private void writeStep(ResultRow row, long seed, PlanStrings strings, int index, StepPlan.Step step,
-			StepProgress progress, String created) {
-		long recordId = row.record().id();
+	private void writeStep(ResultRow row, PlanStrings strings, int index, StepPlan.Step step, StepProgress progress) {
 		SerializedString status = status(progress.status());
+		this.chars.startStep(index);
 		this.out.writeStartObject();
 		this.out.writeName(ID);
 		this.out.writeString(strings.stepIds()[index]);
@@ -257,29 +211,27 @@ final class ResultJsonWriter {
 		this.out.writeRawValue(step.extraInfo());
 		this.out.writeName(NODE_NAME);
 		this.out.writeString(strings.nodeNames()[index]);
-		// NodeMan's task_tools: the step, its target host and its first sub-step share one pipeline id
-		String pipelineId = PipelineIds.of(seed, recordId, PipelineIds.SUB_STEP, index, 0);
 		this.out.writeName(PIPELINE_ID);
-		this.out.writeString(pipelineId);
+		this.chars.writeStepPipelineId();
 		this.out.writeName(STATUS);
 		this.out.writeString(status);
 		this.out.writeName(STEP_CODE);
 		this.out.writeNull();
-		writeTimes(created, progress.startTime(), progress.finishTime());
+		writeTimes(progress.startTime(), progress.finishTime());
 		this.out.writeName(TARGET_HOSTS);
 		this.out.writeStartArray();
 		this.out.writeStartObject();
 		this.out.writeName(NODE_NAME);
-		this.out.writeString(step.nodeName() + " " + hostLabel(row.record()));
+		this.chars.writeHostName(strings.hostPrefixes()[index]);
 		this.out.writeName(PIPELINE_ID);
-		this.out.writeString(pipelineId);
+		this.chars.writeStepPipelineId();
 		this.out.writeName(STATUS);
 		this.out.writeString(status);
-		writeTimes(created, progress.startTime(), progress.finishTime());
+		writeTimes(progress.startTime(), progress.finishTime());
 		this.out.writeName(SUB_STEPS);
 		this.out.writeStartArray();
 		for (int i = 0; i < step.subSteps().size(); i++) {
-			writeSubStep(row, seed, strings, index, i, step.subSteps().get(i), progress.subSteps().get(i), created);
+			writeSubStep(row, strings, index, i, step.subSteps().get(i), progress.subSteps().get(i));
 		}
 		this.out.writeEndArray();
 		this.out.writeEndObject();
@@ -287,8 +239,8 @@ final class ResultJsonWriter {
 		this.out.writeEndObject();
 	}
 
-	private void writeSubStep(ResultRow row, long seed, PlanStrings strings, int stepIndex, int index,
-			StepPlan.SubStep sub, SubStepState state, String created) {
+	private void writeSubStep(ResultRow row, PlanStrings strings, int stepIndex, int index, StepPlan.SubStep sub,
+			SubStepState state) {
 		this.out.writeStartObject();
 		this.out.writeName(INDEX);
 		this.out.writeNumber(index);
@@ -297,7 +249,7 @@ final class ResultJsonWriter {
 		this.out.writeName(STEP_CODE);
 		this.out.writeString(sub.stepCode());
 		this.out.writeName(PIPELINE_ID);
-		this.out.writeString(PipelineIds.of(seed, row.record().id(), PipelineIds.SUB_STEP, stepIndex, index));
+		this.chars.writeSubStepPipelineId(index);
 		Map<Integer, String> logs = row.logs();
 		String log = (logs != null) ? logs.get(RecordProgress.key(stepIndex, index)) : null;
 		this.out.writeName(LOG);
@@ -306,37 +258,20 @@ final class ResultJsonWriter {
 		this.out.writeNull();
 		this.out.writeName(STATUS);
 		this.out.writeString(status(state.status()));
-		writeTimes(created, state.startTime(), (state.status() != Status.PENDING) ? state.finishTime() : null);
+		writeTimes(state.startTime(), (state.status() != Status.PENDING) ? state.finishTime() : null);
 		this.out.writeEndObject();
 	}
 
-	private void writeTimes(String created, Instant start, Instant finish) {
+	private void writeTimes(Instant start, Instant finish) {
 		this.out.writeName(CREATE_TIME);
-		this.out.writeString(created);
+		this.chars.writeCreated();
 		writeTime(START_TIME, start);
 		writeTime(FINISH_TIME, finish);
 	}
 
 	private void writeTime(SerializableString name, Instant instant) {
 		this.out.writeName(name);
-		if (instant != null) {
-			this.out.writeString(this.time.format(instant));
-		}
-		else {
-			this.out.writeNull();
-		}
-	}
-
-	/**
-	 * {@code <bk_cloud_id>:<bk_host_innerip>} as NodeMan names a target host (spec section 4): an IPv6-only host's
-	 * IPv4 is empty, so its name ends in {@code "<cloud>:"}; an instance without any IP goes by its name.
-	 */
-	static String hostLabel(InstanceRecord record) {
-		String ip = (record.innerIp() != null) ? record.innerIp() : "";
-		if (ip.isEmpty() && (record.innerIpV6() == null || record.innerIpV6().isEmpty())) {
-			return record.displayName();
-		}
-		return ((record.bkCloudId() != null) ? record.bkCloudId() : 0) + ":" + ip;
+		this.chars.writeTime(instant);
 	}
 
 }

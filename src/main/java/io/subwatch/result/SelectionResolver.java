@@ -108,9 +108,9 @@ class SelectionResolver {
 		}
 		if (scope.latestInJava()) {
 			LatestRecords latest = this.queries.latestOfCandidates(scope);
-			return new Selection(subscription, scope, latest.counter(), latest);
+			return new Selection(subscription, chosen, scope, latest.counter(), latest);
 		}
-		return new Selection(subscription, scope, counter(scope), null);
+		return new Selection(subscription, chosen, scope, counter(scope), null);
 	}
 
 	/**

@@ -114,7 +114,9 @@ class TaskResultService {
 				else {
 					writer.startDict(total);
 				}
+				// the resolved tasks came with their pipeline ids: a page of their rows reads no task again
 				Map<Long, String> pipelineIds = RowAssembler.pipelineIdCache();
+				selection.tasks().forEach((task) -> pipelineIds.put(task.id(), task.pipelineId()));
 				long begin = params.paged() ? params.begin() : 0;
 				long size = params.paged() ? params.pagesize() : -1;
 				if (size > 0 && size <= RecordWindow.CHUNK) {
