@@ -110,7 +110,7 @@ public class MirrorSync {
 			this.dao.recordAttempt(source.name(), done, client.requests() - before, done,
 					refused.isEmpty() ? null : String.join("\n", refused), Duration.between(started, done).toMillis());
 		}
-		catch (NodemanException ex) {
+		catch (NodemanException | ApiException ex) {
 			logger.warn("Mirror source {} failed: {}", source.name(), ex.getMessage());
 			this.dao.recordAttempt(source.name(), this.clock.instant(), client.requests() - before, null,
 					ex.getMessage(), null);
