@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import io.subwatch.subscription.DbTime;
 import io.subwatch.subscription.Status;
@@ -91,14 +92,20 @@ class ProgressDao {
 		return new FinishedSample(records.size(), sample);
 	}
 
-	/** The running sub-step of the task's first {@code limit} running records, in record id order. */
+	/**
+	 * The running sub-step of the task's first {@code limit} running records, in record id order. A record's place
+	 * ({@code at_step}, {@code at_sub}, kept on every write) is its furthest running sub-step, so each record joins one
+	 * sub-step row by its key: joining all of a record's sub-steps to find the running one read twelve rows per host and
+	 * sorted them, 320 ms on MariaDB for 20,000 running hosts against 24 ms now (issue 12, P3).
+	 */
 	List<RunningSubStep> findRunning(long taskId, int limit) {
 		return this.jdbc.sql("""
 				SELECT r.id, r.instance_id, r.bk_host_innerip, r.bk_host_name, r.plan_id, s.step_index, s.sub_index,
 				       s.start_time
-				FROM instance_record r JOIN record_sub_step s ON s.record_id = r.id
+				FROM instance_record r
+				JOIN record_sub_step s ON s.record_id = r.id AND s.step_index = r.at_step AND s.sub_index = r.at_sub
 				WHERE r.task_id = :task AND r.status = 'RUNNING' AND s.status = 'RUNNING'
-				ORDER BY r.task_id, r.status, r.id, s.step_index, s.sub_index LIMIT :limit""")
+				ORDER BY r.task_id, r.status, r.id LIMIT :limit""")
 			.param("task", taskId)
 			.param("limit", limit)
 			.query((rs, n) -> new RunningSubStep(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -128,16 +135,23 @@ class ProgressDao {
 			.orElse(null);
 	}
 
-	/** Finished records per bucket of {@code widthSeconds} from {@code origin}, buckets without any left out. */
-	List<Bucket> findFinishedPerBucket(long taskId, Instant origin, long widthSeconds) {
-		return this.jdbc.sql("""
-				SELECT f.bucket, COUNT(*) AS hosts FROM (
-				  SELECT FLOOR(TIMESTAMPDIFF(SECOND, :origin, r.finish_time) / :width) AS bucket
-				  FROM instance_record r WHERE r.task_id = :task AND r.finish_time >= :origin) f
-				GROUP BY f.bucket ORDER BY f.bucket""")
-			.param("task", taskId)
-			.param("origin", DbTime.toDb(origin))
-			.param("width", widthSeconds)
+	/**
+	 * Finished records in each of {@code count} buckets of {@code widthSeconds} from {@code origin}. One range count per
+	 * bucket over {@code (task_id, finish_time)}: the database counts index entries and computes nothing per row, where
+	 * grouping the task's finished records by a computed bucket built a temporary table of them (48 → 22 ms on MariaDB
+	 * for 70,000 finished hosts, issue 12's P4).
+	 */
+	List<Bucket> findFinishedPerBucket(long taskId, Instant origin, long widthSeconds, int count) {
+		StringJoiner sql = new StringJoiner(" UNION ALL ", "", " ORDER BY bucket");
+		for (int i = 0; i < count; i++) {
+			sql.add("SELECT " + i + " AS bucket, COUNT(*) AS hosts FROM instance_record r WHERE r.task_id = :task"
+					+ " AND r.finish_time >= :from" + i + " AND r.finish_time < :from" + (i + 1));
+		}
+		JdbcClient.StatementSpec statement = this.jdbc.sql(sql.toString()).param("task", taskId);
+		for (int i = 0; i <= count; i++) {
+			statement = statement.param("from" + i, DbTime.toDb(origin.plusSeconds(widthSeconds * i)));
+		}
+		return statement
 			.query((rs, n) -> new Bucket(rs.getInt(1), rs.getLong(2)))
 			.list();
 	}

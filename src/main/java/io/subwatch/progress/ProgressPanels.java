@@ -115,8 +115,8 @@ public class ProgressPanels {
 			end = origin.plusSeconds(60);
 		}
 		Duration width = ThroughputChart.bucketWidth(Duration.between(origin, end));
-		return ThroughputChart.of(origin, end, width,
-				this.dao.findFinishedPerBucket(task.id(), origin, width.toSeconds()));
+		return ThroughputChart.of(origin, end, width, this.dao.findFinishedPerBucket(task.id(), origin,
+				width.toSeconds(), ThroughputChart.bucketCount(origin, end, width)));
 	}
 
 	/** The step's and sub-step's names in the plan, or their positions when the plan has no such sub-step. */

@@ -31,9 +31,14 @@ public record ThroughputChart(Duration width, List<Bar> bars, double peak) {
 		return Duration.ofMinutes(minutes);
 	}
 
+	/** How many buckets of {@code width} the chart draws from {@code origin} to {@code end}. */
+	static int bucketCount(Instant origin, Instant end, Duration width) {
+		return (int) Math.min(BUCKETS + 1, Math.max(1, Duration.between(origin, end).toSeconds() / width.toSeconds() + 1));
+	}
+
 	/** The chart of {@code buckets} (index from {@code origin}), every bucket up to {@code end} drawn. */
 	static ThroughputChart of(Instant origin, Instant end, Duration width, List<ProgressDao.Bucket> buckets) {
-		int count = (int) Math.min(BUCKETS + 1, Math.max(1, Duration.between(origin, end).toSeconds() / width.toSeconds() + 1));
+		int count = bucketCount(origin, end, width);
 		long[] hosts = new long[count];
 		for (ProgressDao.Bucket bucket : buckets) {
 			if (bucket.index() >= 0 && bucket.index() < count) {

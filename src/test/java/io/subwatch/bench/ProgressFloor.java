@@ -4,6 +4,8 @@ import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import io.subwatch.progress.ProgressPanels;
 import io.subwatch.subscription.CounterDao;
@@ -26,12 +28,15 @@ final class ProgressFloor {
 
 	static final String RUNNING = "SELECT r.id, r.instance_id, r.bk_host_innerip, r.bk_host_name, r.plan_id,"
 			+ " s.step_index, s.sub_index, s.start_time FROM instance_record r JOIN record_sub_step s ON s.record_id = r.id"
+			+ " AND s.step_index = r.at_step AND s.sub_index = r.at_sub"
 			+ " WHERE r.task_id = :task AND r.status = 'RUNNING' AND s.status = 'RUNNING'"
-			+ " ORDER BY r.task_id, r.status, r.id, s.step_index, s.sub_index LIMIT 5000";
+			+ " ORDER BY r.task_id, r.status, r.id LIMIT 5000";
 
-	static final String BUCKETS = "SELECT f.bucket, COUNT(*) AS hosts FROM (SELECT FLOOR(TIMESTAMPDIFF(SECOND,"
-			+ " :origin, r.finish_time) / :width) AS bucket FROM instance_record r WHERE r.task_id = :task"
-			+ " AND r.finish_time >= :origin) f GROUP BY f.bucket ORDER BY f.bucket";
+	/** The chart's most buckets (61), a minute each from the task's creation: one range count per bucket. */
+	static final String BUCKETS = IntStream.range(0, 61)
+		.mapToObj((i) -> "SELECT " + i + " AS bucket, COUNT(*) AS hosts FROM instance_record r WHERE r.task_id = :task"
+				+ " AND r.finish_time >= :from" + i + " AND r.finish_time < :from" + (i + 1))
+		.collect(Collectors.joining(" UNION ALL ", "", " ORDER BY bucket"));
 
 	static final LocalDateTime ZERO = LocalDateTime.of(1970, 1, 1, 0, 0);
 
@@ -80,12 +85,12 @@ final class ProgressFloor {
 				.param("zero", ZERO)
 				.query((rs) -> {
 				});
-			this.jdbc.sql(BUCKETS)
-				.param("task", this.taskId)
-				.param("origin", origin)
-				.param("width", 6000)
-				.query((rs) -> {
-				});
+			JdbcClient.StatementSpec buckets = this.jdbc.sql(BUCKETS).param("task", this.taskId);
+			for (int i = 0; i <= 61; i++) {
+				buckets = buckets.param("from" + i, origin.plusMinutes(i));
+			}
+			buckets.query((rs) -> {
+			});
 			this.jdbc.sql("SELECT COUNT(*) FROM instance_record r WHERE r.task_id = :task AND r.finish_time >= :since")
 				.param("task", this.taskId)
 				.param("since", origin.plusMinutes(30))
