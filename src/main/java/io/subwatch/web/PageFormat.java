@@ -28,6 +28,9 @@ class PageFormat {
 
 	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
+	/** A status's name in the reader's language is {@code status.<STATUS>}, as the status widget reads it. */
+	private static final String STATUS_KEY = "status.";
+
 	private final ReaderZone zones;
 
 	private final Clock clock;
@@ -94,6 +97,26 @@ class PageFormat {
 	public String isoDuration(Instant start, Instant finish) {
 		Duration elapsed = elapsed(start, finish);
 		return (elapsed != null) ? elapsed.withNanos(0).toString() : "";
+	}
+
+	/**
+	 * A result-table row's status, place and times as text, in the reader's language and zone, the way the status,
+	 * time and duration widgets write them.
+	 */
+	RowCells cells(Status status, CurrentStep step, Instant start, Instant finish) {
+		String zone = zone();
+		return new RowCells(css(status), icon(status), message(STATUS_KEY + status.name()),
+				(step.name() != null) ? message(step.messageKey(), step.name()) : null, shown(start, zone),
+				shown(finish, zone), (start != null)
+						? new RowCells.Shown(isoDuration(start, finish), duration(start, finish), null) : null);
+	}
+
+	private RowCells.Shown shown(Instant instant, String zone) {
+		if (instant == null) {
+			return null;
+		}
+		String text = time(instant);
+		return new RowCells.Shown(iso(instant), text, text + " " + zone);
 	}
 
 	/** The status's icon: shape and glyph differ per status, so colour is never the only cue. */

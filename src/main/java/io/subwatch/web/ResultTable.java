@@ -49,9 +49,12 @@ class ResultTable {
 
 	private final RecordRunningDao running;
 
+	private final PageFormat format;
+
 	ResultTable(RecordQueryDao queries, RecordSearchDao search, RowAssembler assembler, Breakdowns breakdowns,
-			RecordRunningDao running) {
+			RecordRunningDao running, PageFormat format) {
 		this.queries = queries;
+		this.format = format;
 		this.running = running;
 		this.search = search;
 		this.assembler = assembler;
@@ -167,7 +170,7 @@ class ResultTable {
 		}
 		return this.assembler.assemble(ids, false, RowAssembler.pipelineIdCache())
 			.stream()
-			.map((row) -> HostRow.of(row, withTask, stuck.contains(row.record().id())))
+			.map((row) -> HostRow.of(row, withTask, stuck.contains(row.record().id()), this.format))
 			.sorted(Comparator.comparingInt((HostRow row) -> position.getOrDefault(row.recordId(), Integer.MAX_VALUE)))
 			.toList();
 	}
