@@ -12,8 +12,17 @@ import java.util.Set;
  * @param running how many hosts run (the counter), more than {@code read} when capped
  * @param all every stuck host read, longest running first: the panel shows the first {@link #SHOWN}, the table badges
  * them and its {@code stuck=1} filter lists them
+ * @param recordIds the records of the stuck hosts
  */
-public record Stragglers(int stuck, int read, int running, List<Straggler> all) {
+public record Stragglers(int stuck, int read, int running, List<Straggler> all, Set<Long> recordIds) {
+
+	/**
+	 * The stuck hosts and, made once, the set of their records: the table asks it for every page it shows while the
+	 * panels' view (and with it this) is kept for a poll interval.
+	 */
+	public Stragglers(int stuck, int read, int running, List<Straggler> all) {
+		this(stuck, read, running, all, recordIdsOf(all));
+	}
 
 	/** No host is stuck (nothing runs, or the page shows no single task). */
 	public static final Stragglers NONE = new Stragglers(0, 0, 0, List.of());
@@ -35,11 +44,10 @@ public record Stragglers(int stuck, int read, int running, List<Straggler> all) 
 		return this.all.subList(0, Math.min(SHOWN, this.all.size()));
 	}
 
-	/** The records of the stuck hosts. */
-	public Set<Long> recordIds() {
+	private static Set<Long> recordIdsOf(List<Straggler> all) {
 		Set<Long> ids = new HashSet<>();
-		this.all.forEach((s) -> ids.add(s.recordId()));
-		return ids;
+		all.forEach((s) -> ids.add(s.recordId()));
+		return Set.copyOf(ids);
 	}
 
 	public boolean capped() {
