@@ -1,0 +1,52 @@
+package io.subwatch.subscription;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.subwatch.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The migrations of one database's own folder ({@code db/vendor/{vendor}}) run on that database only: on H2 the
+ * identity columns written most take their values a thousand at a time (V77), and MySQL/MariaDB run none of them.
+ */
+@IntegrationTest
+class VendorMigrationsTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	JdbcTemplate jdbcTemplate;
+
+	@Test
+	void eachDatabaseRunsOnlyItsOwnVendorMigrations() {
+		boolean h2 = this.jdbcTemplate
+			.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName())
+			.toLowerCase(Locale.ROOT)
+			.contains("h2");
+		List<String> applied = this.jdbc.sql("""
+				SELECT script FROM flyway_schema_history WHERE script LIKE '%cache_identity_values%' AND success = TRUE
+				ORDER BY installed_rank
+				""").query(String.class).list();
+		if (!h2) {
+			assertThat(applied).isEmpty();
+			return;
+		}
+		assertThat(applied).containsExactly("V77__cache_identity_values.sql");
+		List<String> caches = this.jdbc.sql("""
+				SELECT table_name, identity_cache FROM information_schema.columns
+				WHERE table_name IN ('sub_step_log', 'instance_record') AND column_name = 'id'
+				ORDER BY table_name
+				""").query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list();
+		assertThat(caches).containsExactly("instance_record=1000", "sub_step_log=1000");
+	}
+
+}
