@@ -68,61 +68,17 @@ public final class IngestWritePath {
 			if (Boolean.getBoolean("twice")) {
 				run(app, hosts, 70_000_000L);
 			}
+			if (Boolean.getBoolean("floor")) {
+				IngestFloor floor = new IngestFloor(app);
+				floor.measure(hosts / 5, 80_000_000L);
+				System.out.println("M9 floor: " + floor.measure(hosts, 90_000_000L));
+			}
 		}
 	}
 
 	private static void run(ConfigurableApplicationContext app, int hosts, long firstHostId) {
-		IngestService ingest = app.getBean(IngestService.class);
 		EventService events = app.getBean(EventService.class);
-		IngestRequests requests = app.getBean(IngestRequests.class);
-		JsonMapper json = app.getBean(JsonMapper.class);
-		long subscription = ingest.createSubscription(new SubscriptionRequest("ingest benchmark", 3, "HOST", "INSTANCE",
-				null, null, List.of(new SubscriptionStep("agent", "AGENT"), new SubscriptionStep("bkmonitorbeat", "PLUGIN")),
-				SubscriptionOptions.NONE, null), ACCESS);
-		long task = ingest.createTask(subscription, TaskRequest.building(false, null), ACCESS).taskId();
-		List<InstanceRequest.Step> steps = List.of(
-				new InstanceRequest.Step("agent", "INSTALL_AGENT", "[agent] INSTALL_AGENT", "{}",
-						subSteps("注册主机到配置平台", "选择接入点", "安装", "查询Agent状态", "托管 processbeat 插件进程",
-								"托管 exceptionbeat 插件进程", "托管 basereport 插件进程", "更新任务状态")),
-				new InstanceRequest.Step("bkmonitorbeat", "MAIN_INSTALL_PLUGIN", "[bkmonitorbeat] MAIN_INSTALL_PLUGIN",
-						"{}", subSteps("下发安装包", "安装插件", "渲染并下发配置", "启动插件进程")));
-		List<Long> records = new ArrayList<>(hosts);
-		for (int from = 0; from < hosts; from += 2_500) {
-			List<InstanceRequest> instances = new ArrayList<>();
-			for (int i = from; i < Math.min(hosts, from + 2_500); i++) {
-				long hostId = firstHostId + i;
-				ObjectNode info = json.createObjectNode();
-				ObjectNode host = info.putObject("host");
-				host.put("bk_host_id", hostId);
-				host.put("bk_host_innerip", "10.9." + (i / 250) + "." + (i % 250));
-				host.put("bk_cloud_id", 0);
-				host.put("bk_biz_id", 3);
-				instances.add(new InstanceRequest("host|instance|host|" + hostId, requests.info(info, "bench"), steps));
-			}
-			ingest.addInstances(task, instances, ACCESS).records().stream().map(CreatedRecord::recordId)
-				.forEach(records::add);
-		}
-		ingest.markReady(task, null, ACCESS);
-		List<Event> all = new ArrayList<>(records.size() * 24);
-		String[] stepIds = { "agent", "bkmonitorbeat" };
-		long second = 0;
-		for (int position = 0; position < 12; position++) {
-			int step = (position < 8) ? 0 : 1;
-			int sub = (position < 8) ? position : position - 8;
-			for (Long record : records) {
-				Instant time = Instant.parse("2026-11-28T02:00:00Z").plusSeconds(second++ % 86_400);
-				if (position == 0) {
-					all.add(new Event(0, record, stepIds[0], 0, Status.RUNNING, time, null));
-				}
-				all.add(new Event(0, record, stepIds[step], sub, Status.SUCCESS, time,
-						"[2026-11-28 10:00:00 INFO] sub-step " + position + " done"));
-				if (position < 11) {
-					int next = position + 1;
-					all.add(new Event(0, record, stepIds[(next < 8) ? 0 : 1], (next < 8) ? next : next - 8,
-							Status.RUNNING, time, null));
-				}
-			}
-		}
+		List<Event> all = events(newTask(app, hosts, firstHostId));
 		List<EventBatch> batches = new ArrayList<>();
 		for (int from = 0; from < all.size(); from += 1_000) {
 			List<Event> part = all.subList(from, Math.min(all.size(), from + 1_000));
@@ -153,6 +109,69 @@ public final class IngestWritePath {
 				hosts, all.size(), applied, seconds, all.size() / seconds, cpuSeconds, all.size() / cpuSeconds,
 				(PREPARED.get() - prepared) / (double) batches.size(), (EXECUTED.get() - executed) / (double) batches.size(),
 				(SERVER.get() - server) / (double) batches.size());
+	}
+
+	/** A new task of {@code hosts} hosts, ready, with two steps of 8 and 4 sub-steps: its record ids in order. */
+	static List<Long> newTask(ConfigurableApplicationContext app, int hosts, long firstHostId) {
+		IngestService ingest = app.getBean(IngestService.class);
+		IngestRequests requests = app.getBean(IngestRequests.class);
+		JsonMapper json = app.getBean(JsonMapper.class);
+		long subscription = ingest.createSubscription(new SubscriptionRequest("ingest benchmark", 3, "HOST", "INSTANCE",
+				null, null, List.of(new SubscriptionStep("agent", "AGENT"), new SubscriptionStep("bkmonitorbeat", "PLUGIN")),
+				SubscriptionOptions.NONE, null), ACCESS);
+		long task = ingest.createTask(subscription, TaskRequest.building(false, null), ACCESS).taskId();
+		List<InstanceRequest.Step> steps = List.of(
+				new InstanceRequest.Step("agent", "INSTALL_AGENT", "[agent] INSTALL_AGENT", "{}",
+						subSteps("注册主机到配置平台", "选择接入点", "安装", "查询Agent状态", "托管 processbeat 插件进程",
+								"托管 exceptionbeat 插件进程", "托管 basereport 插件进程", "更新任务状态")),
+				new InstanceRequest.Step("bkmonitorbeat", "MAIN_INSTALL_PLUGIN", "[bkmonitorbeat] MAIN_INSTALL_PLUGIN",
+						"{}", subSteps("下发安装包", "安装插件", "渲染并下发配置", "启动插件进程")));
+		List<Long> records = new ArrayList<>(hosts);
+		for (int from = 0; from < hosts; from += 2_500) {
+			List<InstanceRequest> instances = new ArrayList<>();
+			for (int i = from; i < Math.min(hosts, from + 2_500); i++) {
+				long hostId = firstHostId + i;
+				ObjectNode info = json.createObjectNode();
+				ObjectNode host = info.putObject("host");
+				host.put("bk_host_id", hostId);
+				host.put("bk_host_innerip", "10.9." + (i / 250) + "." + (i % 250));
+				host.put("bk_cloud_id", 0);
+				host.put("bk_biz_id", 3);
+				instances.add(new InstanceRequest("host|instance|host|" + hostId, requests.info(info, "bench"), steps));
+			}
+			ingest.addInstances(task, instances, ACCESS).records().stream().map(CreatedRecord::recordId)
+				.forEach(records::add);
+		}
+		ingest.markReady(task, null, ACCESS);
+		return records;
+	}
+
+	/**
+	 * Every host through the 12 sub-steps as an executor reports them: the RUNNING of the first, then the SUCCESS of
+	 * each (with a log line) and the RUNNING of the next, host after host, one position at a time.
+	 */
+	static List<Event> events(List<Long> records) {
+		List<Event> all = new ArrayList<>(records.size() * 24);
+		String[] stepIds = { "agent", "bkmonitorbeat" };
+		long second = 0;
+		for (int position = 0; position < 12; position++) {
+			int step = (position < 8) ? 0 : 1;
+			int sub = (position < 8) ? position : position - 8;
+			for (Long record : records) {
+				Instant time = Instant.parse("2026-11-28T02:00:00Z").plusSeconds(second++ % 86_400);
+				if (position == 0) {
+					all.add(new Event(0, record, stepIds[0], 0, Status.RUNNING, time, null));
+				}
+				all.add(new Event(0, record, stepIds[step], sub, Status.SUCCESS, time,
+						"[2026-11-28 10:00:00 INFO] sub-step " + position + " done"));
+				if (position < 11) {
+					int next = position + 1;
+					all.add(new Event(0, record, stepIds[(next < 8) ? 0 : 1], (next < 8) ? next : next - 8,
+							Status.RUNNING, time, null));
+				}
+			}
+		}
+		return all;
 	}
 
 	private static List<StepPlan.SubStep> subSteps(String... names) {

@@ -29,7 +29,7 @@ class WriteDelayBenchmarkIT {
 			db.reset();
 			try (AppProcess app = AppProcess.start(Launch.plain(BenchmarkSmokeIT.jar()), db, "512m", work)) {
 				LargeDataset.Generated none = new LargeDataset.Generated(0, 0, 0, 0, List.of(), Duration.ZERO);
-				String m9 = new HttpMeasurements(app, none).ingest(LargeDataset.LARGE, 30_000);
+				String m9 = new HttpMeasurements(app, none).ingest(Benchmark.ingestHosts(LargeDataset.LARGE), 30_000);
 				report.append("- ").append(db.url().replaceAll(".*;(WRITE_DELAY=\\d+).*", "$1")).append(": ")
 					.append(m9).append('\n');
 			}
