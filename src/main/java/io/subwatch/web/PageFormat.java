@@ -111,7 +111,8 @@ class PageFormat {
 						? new RowCells.Shown(isoDuration(start, finish), duration(start, finish), null) : null);
 	}
 
-	private RowCells.Shown shown(Instant instant, String zone) {
+	/** An instant as a {@code <time>} shows it ({@code zone}: {@link #zone()}, looked up once by the caller). */
+	RowCells.Shown shown(Instant instant, String zone) {
 		if (instant == null) {
 			return null;
 		}
