@@ -19,8 +19,8 @@ public final class RecordWindow {
 	public static final int CHUNK = InstanceRecordDao.CHUNK;
 
 	/**
-	 * Most instance ids looked up in one statement. H2 checks an IN list of bound parameters value by value on every
-	 * row it reads, so 1,000 ids cost a million comparisons per statement; lists of 100 cost a hundredth of that each.
+	 * Longer instance-id lists are looked up once, in statements of {@link RecordQueryDao#instanceLookup()} ids, and
+	 * the matching ids kept: the count and the window then need no statement of their own.
 	 */
 	static final int INSTANCE_LOOKUP = 100;
 
@@ -180,7 +180,7 @@ public final class RecordWindow {
 		List<Long> ids = new ArrayList<>();
 		RecordFilter statusesOnly = new RecordFilter(this.filter.statuses(), null, List.of());
 		if (this.filter.instanceIds() != null) {
-			for (List<String> part : InstanceRecordDao.chunks(this.filter.instanceIds(), INSTANCE_LOOKUP)) {
+			for (List<String> part : InstanceRecordDao.chunks(this.filter.instanceIds(), this.queries.instanceLookup())) {
 				ids.addAll(this.queries.findAllIds(this.scope,
 						new RecordFilter(this.filter.statuses(), part, List.of())));
 			}

@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
 /**
  * Whether the database is MySQL/MariaDB or H2, for the few batch writes whose fastest form differs: MySQL's driver
  * sends a batch of UPDATEs as one statement per row but a batched INSERT (upserts too) as one multi-row statement; H2
- * runs every row on its own and answers an upsert's duplicate key with an exception per row.
+ * runs every row on its own and answers an upsert's duplicate key with an exception per row. Also for the few reads
+ * whose best size differs (long IN lists: {@code RecordQueryDao#instanceLookup}).
  */
 @Component
-class DatabaseKind {
+public class DatabaseKind {
 
 	private final JdbcTemplate jdbcTemplate;
 
@@ -22,7 +23,7 @@ class DatabaseKind {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	boolean mysql() {
+	public boolean mysql() {
 		Boolean known = this.mysql;
 		if (known == null) {
 			known = this.jdbcTemplate.execute((ConnectionCallback<Boolean>) (connection) -> !connection.getMetaData()

@@ -146,6 +146,24 @@ class TaskResultParamsTest {
 	}
 
 	@Test
+	void aLongInstanceIdListIsLookedUpInPartsWithTheSameAnswer() {
+		// more ids than one statement looks up on either database (100 on H2, 1,000 on MySQL), matches in two parts
+		List<Object> ids = new ArrayList<>();
+		for (int i = 0; i < 2_500; i++) {
+			ids.add("host|instance|host|missing-" + i);
+		}
+		ids.add(1_234, this.s.instances.get(5));
+		ids.add(this.s.instances.get(2));
+		ids.add(this.s.instances.get(2));
+		JsonNode data = data(Map.of("task_id_list", List.of(this.s.firstTask), "instance_id_list", ids, "pagesize", 10));
+		assertThat(recordIds(data)).containsExactly(first(5, 2).toArray(Long[]::new));
+		assertThat(data.get("total").asInt()).isEqualTo(2);
+		JsonNode second = data(Map.of("task_id_list", List.of(this.s.firstTask), "instance_id_list", ids, "pagesize", 1,
+				"page", 2));
+		assertThat(recordIds(second)).containsExactly(first(5).toArray(Long[]::new));
+	}
+
+	@Test
 	void excludeInstanceIdsDropsInstances() {
 		JsonNode data = data(Map.of("task_id_list", List.of(this.s.firstTask), "exclude_instance_ids",
 				this.s.instances.subList(0, 10), "return_all", true));
