@@ -65,7 +65,8 @@ final class Benchmark {
 				.subscriptionId();
 			values.put("generation", String.format(java.util.Locale.ROOT, "%.1f s", data.took().toMillis() / 1000.0));
 			SqlFloor sql = new SqlFloor(context.getBean(JdbcClient.class), context.getBean(CounterDao.class),
-					context.getBean(RowAssembler.class), context.getBean(io.subwatch.subscription.StatusRanks.class), data);
+					context.getBean(RowAssembler.class), context.getBean(io.subwatch.subscription.StatusRanks.class), data,
+					context.getBean(io.subwatch.records.RecordQueryDao.class).instanceLookup());
 			floor.putAll(sql.measure(this.runs));
 			http.putAll(panels(context, data, this.runs));
 			plans = sql.plans(db.name());

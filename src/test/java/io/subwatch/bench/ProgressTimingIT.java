@@ -56,7 +56,7 @@ class ProgressTimingIT {
 			}
 			System.out.println("generated in " + data.took());
 			SqlFloor sql = new SqlFloor(context.getBean(JdbcClient.class), context.getBean(CounterDao.class), null, null,
-					data);
+					data, 0);
 			progress.plans(sql).forEach((name, plan) -> System.out.println(name + ":\n" + plan));
 		}
 	}
