@@ -105,7 +105,7 @@ class PageFormat {
 	 */
 	RowCells cells(Status status, CurrentStep step, Instant start, Instant finish) {
 		String zone = zone();
-		return new RowCells(css(status), icon(status), message(STATUS_KEY + status.name()),
+		return new RowCells(css(status), icon(status), statusName(status),
 				(step.name() != null) ? message(step.messageKey(), step.name()) : null, shown(start, zone),
 				shown(finish, zone), (start != null)
 						? new RowCells.Shown(isoDuration(start, finish), duration(start, finish), null) : null);
@@ -118,6 +118,11 @@ class PageFormat {
 		}
 		String text = time(instant);
 		return new RowCells.Shown(iso(instant), text, text + " " + zone);
+	}
+
+	/** A status's name in the reader's language, as the status widget writes it. */
+	String statusName(Status status) {
+		return message(STATUS_KEY + status.name());
 	}
 
 	/** The status's icon: shape and glyph differ per status, so colour is never the only cue. */

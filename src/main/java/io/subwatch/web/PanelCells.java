@@ -1,7 +1,5 @@
 package io.subwatch.web;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +10,6 @@ import io.subwatch.records.Place;
 import io.subwatch.subscription.Status;
 import org.thymeleaf.util.NumberUtils;
 
-import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -25,15 +22,10 @@ import org.springframework.stereotype.Component;
 @Component("panelCells")
 class PanelCells {
 
-	private static final String STATUS_KEY = "status.";
-
 	private final PageFormat fmt;
 
-	private final MessageSource messages;
-
-	PanelCells(PageFormat fmt, MessageSource messages) {
+	PanelCells(PageFormat fmt) {
 		this.fmt = fmt;
-		this.messages = messages;
 	}
 
 	/** The step matrix: its rows, then the column totals and the grand total. */
@@ -64,7 +56,7 @@ class PanelCells {
 				cells.add((n > 0) ? new MatrixCell("cell " + this.fmt.css(status),
 						"cell-" + row.stepIndex() + "-" + row.subIndex() + "-" + status.name(),
 						query.placeHref(status, row.stepIndex(), row.subIndex()), this.fmt.number(n),
-						row.subStep() + " · " + message(STATUS_KEY + status.name()) + ": " + n) : MatrixCell.EMPTY);
+						row.subStep() + " · " + this.fmt.statusName(status) + ": " + n) : MatrixCell.EMPTY);
 			}
 			boolean current = place != null && place.errorKey() == null && place.stepIndex() == row.stepIndex()
 					&& place.subIndex() == row.subIndex();
@@ -103,22 +95,14 @@ class PanelCells {
 	public List<Durations> durations(List<SubStepTimes> times) {
 		return times.stream()
 			.map((t) -> new Durations(this.fmt.visible(t.step()) + " › " + this.fmt.visible(t.subStep()),
-					this.fmt.number(t.stats().samples()), words(t.stats().median()), words(t.stats().p95()),
-					words(t.stats().max())))
+					this.fmt.number(t.stats().samples()), this.fmt.words(t.stats().median()),
+					this.fmt.words(t.stats().p95()), this.fmt.words(t.stats().max())))
 			.toList();
 	}
 
 	/** As the template's {@code #numbers.formatDecimal(value, 1, 1)}: one decimal, the reader's decimal mark. */
 	public String decimal(double value) {
 		return NumberUtils.format(value, 1, 1, LocaleContextHolder.getLocale());
-	}
-
-	private String words(Duration duration) {
-		return this.fmt.duration(Instant.EPOCH, Instant.EPOCH.plus(duration));
-	}
-
-	private String message(String key) {
-		return this.messages.getMessage(key, null, LocaleContextHolder.getLocale());
 	}
 
 }

@@ -4,8 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,10 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 
 import io.subwatch.ingest.Event;
+import io.subwatch.subscription.DatabaseKind;
+import io.subwatch.subscription.DbTime;
 import io.subwatch.subscription.Status;
 
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -42,9 +41,7 @@ final class IngestFloor {
 		this.app = app;
 		this.jdbc = app.getBean(JdbcTemplate.class);
 		this.transactions = new TransactionTemplate(app.getBean(PlatformTransactionManager.class));
-		this.mysql = !this.jdbc.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName())
-			.toLowerCase(Locale.ROOT)
-			.contains("h2");
+		this.mysql = app.getBean(DatabaseKind.class).mysql();
 	}
 
 	/** One sub-step row as a batch leaves it. */
@@ -198,7 +195,7 @@ final class IngestFloor {
 	}
 
 	private static void bind(PreparedStatement ps, int index, Instant instant) throws SQLException {
-		ps.setObject(index, (instant != null) ? LocalDateTime.ofInstant(instant, ZoneOffset.UTC) : null, Types.TIMESTAMP);
+		ps.setObject(index, DbTime.toDb(instant), Types.TIMESTAMP);
 	}
 
 }

@@ -1,14 +1,12 @@
 package io.subwatch.storage;
 
 import java.util.List;
-import java.util.Locale;
 
+import io.subwatch.subscription.DatabaseKind;
 import io.subwatch.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,13 +23,11 @@ class ConnectionCollationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	JdbcTemplate jdbcTemplate;
+	DatabaseKind database;
 
 	@Test
 	void aStatusWindowReadsItsIndexInOrder() {
-		assumeThat(this.jdbcTemplate
-			.execute((ConnectionCallback<String>) (c) -> c.getMetaData().getDatabaseProductName())
-			.toLowerCase(Locale.ROOT)).doesNotContain("h2");
+		assumeThat(this.database.mysql()).isTrue();
 		assertThat(this.jdbc.sql("SELECT @@collation_connection").query(String.class).single()).isEqualTo("utf8mb4_bin");
 		List<String> extra = this.jdbc.sql("""
 				EXPLAIN SELECT r.id FROM instance_record r WHERE r.task_id = 1 AND r.status = 'FAILED'
