@@ -87,10 +87,10 @@ class LoginThrottlingTest {
 			api(code, "wrong secret " + i, guesser).andExpect(status().isUnauthorized());
 		}
 		api(code, SecurityFixtures.PASSWORD, guesser).andExpect(status().isTooManyRequests())
-			.andExpect(header().string("Retry-After", "1"))
+			.andExpect(header().string("Retry-After", "60"))
 			.andExpect(jsonPath("$.result").value(false))
 			.andExpect(jsonPath("$.code").value(3800401))
-			.andExpect(jsonPath("$.message").value(containsString("retry in 1 s")));
+			.andExpect(jsonPath("$.message").value(containsString("retry in 60 s")));
 		api(code, SecurityFixtures.PASSWORD, SecurityFixtures.address()).andExpect(status().isOk())
 			.andExpect(jsonPath("$.result").value(true));
 	}
