@@ -25,6 +25,7 @@ import io.subwatch.records.SearchHit;
 import io.subwatch.result.RowAssembler;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StatusCounts;
+import io.subwatch.subscription.Task;
 
 import org.springframework.stereotype.Component;
 
@@ -162,13 +163,20 @@ class ResultTable {
 			.sum();
 	}
 
-	/** The rows of {@code ids}, in that order (the longest running first is not record order). */
-	List<HostRow> rows(List<Long> ids, boolean withTask, Set<Long> stuck) {
+	/**
+	 * The rows of {@code ids}, in that order (the longest running first is not record order); {@code shown} is the
+	 * page's task, already read (null on the all-tasks view), so its rows do not read it again.
+	 */
+	List<HostRow> rows(List<Long> ids, boolean withTask, Set<Long> stuck, Task shown) {
+		Map<Long, String> pipelineIds = RowAssembler.pipelineIdCache();
+		if (shown != null) {
+			pipelineIds.put(shown.id(), shown.pipelineId());
+		}
 		Map<Long, Integer> position = new HashMap<>();
 		for (int i = 0; i < ids.size(); i++) {
 			position.put(ids.get(i), i);
 		}
-		return this.assembler.assemble(ids, false, RowAssembler.pipelineIdCache())
+		return this.assembler.assemble(ids, false, pipelineIds)
 			.stream()
 			.map((row) -> HostRow.of(row, withTask, stuck.contains(row.record().id()), this.format))
 			.sorted(Comparator.comparingInt((HostRow row) -> position.getOrDefault(row.recordId(), Integer.MAX_VALUE)))

@@ -71,7 +71,8 @@ class SubscriptionPages {
 		Stragglers stragglers = this.progress.stragglers(scope.taskId() != null ? task : null, counts, stamp);
 		ResultWindow window = this.table.window(scope, counts, query, stragglers);
 		boolean active = counts.active() || (task != null && !task.ready() && !task.failed());
-		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null, stragglers.recordIds());
+		List<HostRow> rows = this.table.rows(window.ids(), query.task().taskId() != null, stragglers.recordIds(),
+				scope.aggregated() ? null : task);
 		Breakdown breakdown = this.breakdowns.load(new BreakdownScope(subscriptionId, scope.taskId()),
 				counts.count(Status.FAILED));
 		String shown = LiveVersion.of(counts, window, LiveVersion.rows(rows), task, subscription.latestTaskId(),
