@@ -19,9 +19,11 @@ import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfoHandlerMapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -79,8 +81,10 @@ class EndpointExposureTest {
 
 	@Test
 	void loginStaticAssetsAndShareEntryStayPublic() throws Exception {
-		this.mvc.perform(get("/login")).andExpect(status().isOk());
+		this.mvc.perform(get("/login")).andExpect(status().isOk())
+			.andExpect(content().string(containsString("href=\"/assets/favicon.svg\"")));
 		this.mvc.perform(get("/assets/css/security.css")).andExpect(status().isOk());
+		this.mvc.perform(get("/assets/favicon.svg")).andExpect(status().isOk());
 		this.mvc.perform(get("/webjars/htmx.org/dist/htmx.min.js")).andExpect(status().isOk());
 		this.mvc.perform(get("/s/ended")).andExpect(status().isGone());
 		this.mvc.perform(get("/s/" + Secrets.random(32))).andExpect(status().isNotFound());
