@@ -37,7 +37,18 @@ measure() { # label, jar spec
   SUBWATCH_ADMIN_PASSWORD=bench-admin-password SUBWATCH_API_APP_CODE=bench \
     SUBWATCH_API_APP_SECRET=bench-secret-0123456789abcdef java -Xmx512m -jar "$jar" "${args[@]}" > "$work/app.log" 2>&1 &
   local pid=$!
-  for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$management/actuator/health" >/dev/null && break; sleep 0.2; done
+  local healthy=""
+  for _ in $(seq 1 600); do
+    curl -sf "http://127.0.0.1:$management/actuator/health" >/dev/null && { healthy=1; break; }
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.2
+  done
+  if [ -z "$healthy" ]; then # a side that measured nothing would print empty medians, not an error
+    echo "bench/ab.sh: $jar did not become healthy (${url}${extra}); its log ends:" >&2
+    tail -20 "$work/app.log" >&2
+    kill "$pid" 2>/dev/null || true
+    exit 1
+  fi
   echo '{"subscription_id": 1, "task_id_list": [1], "page": 1, "pagesize": 50}' > "$work/m1.json"
   echo '{"subscription_id": 1, "task_id_list": [1], "return_all": true}' > "$work/m6.json"
   if [ ! -f "$work/m4.json" ]; then # 1,000 instance ids spread over the task, as the benchmark picks them
