@@ -6,7 +6,9 @@
 # Measures, as in docs/benchmarks.md but over curl: M1 (task_result page 1), M4 (1,000 instance ids), M6 (return_all,
 # 5 calls), M7 (the result page, signed in). Each call is timed by curl (time_total) after unmeasured warm-up calls.
 # A JAR may carry text to append to the JDBC URL after a '|', e.g. "target/a.jar|&cachePrepStmts=false" (MySQL) or
-# "target/a.jar|;CACHE_SIZE=65536" (H2): the same build with other driver or database settings.
+# "target/a.jar|;CACHE_SIZE=65536" (H2): the same build with other driver or database settings. Or a whole JDBC URL
+# after a '@', e.g. "target/b.jar@jdbc:mysql://127.0.0.1:3306/subwatch_bench2?characterEncoding=utf8": a copy of the
+# dataset for a build whose migrations change the schema (same user and password).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -29,8 +31,10 @@ post() { curl -s -o /dev/null -w "%{time_total}\n" -H "Content-Type: application
 repeat() { local n=$1; shift; for _ in $(seq 1 "$n"); do "$@"; done; }
 
 measure() { # label, jar spec
-  local jar=${2%%|*} extra=""; [[ "$2" == *"|"* ]] && extra=${2#*|}
-  local args=(--server.port=$port --management.server.port=$management "--spring.datasource.url=$url$extra"
+  local jar=${2%%[|@]*} extra="" side_url=$url
+  [[ "$2" == *"|"* ]] && extra=${2#*|}
+  [[ "$2" == *"@"* ]] && side_url=${2#*@}
+  local args=(--server.port=$port --management.server.port=$management "--spring.datasource.url=$side_url$extra"
     --spring.datasource.username=$user "--spring.datasource.password=$password" --subwatch.jobs.enabled=false
     --subwatch.demo.enabled=false --subwatch.simulator.enabled=false)
   [ "$db" = mysql ] && args+=(--spring.profiles.active=mysql)
@@ -44,7 +48,7 @@ measure() { # label, jar spec
     sleep 0.2
   done
   if [ -z "$healthy" ]; then # a side that measured nothing would print empty medians, not an error
-    echo "bench/ab.sh: $jar did not become healthy (${url}${extra}); its log ends:" >&2
+    echo "bench/ab.sh: $jar did not become healthy (${side_url}${extra}); its log ends:" >&2
     tail -20 "$work/app.log" >&2
     kill "$pid" 2>/dev/null || true
     exit 1
