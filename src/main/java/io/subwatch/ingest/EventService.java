@@ -140,8 +140,6 @@ public class EventService {
 						resolved.stepIndex(), event.subStep(), event.log(), event.time(), event.status())));
 			}
 		}
-		List<SubStepDao.Write> inserts = new ArrayList<>();
-		List<SubStepDao.Write> updates = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
 		List<RecordPlaces.Moved> moved = new ArrayList<>();
 		Set<Long> activeTasks = new HashSet<>();
@@ -149,21 +147,19 @@ public class EventService {
 			if (!t.changed()) {
 				return;
 			}
-			t.collect(inserts, updates);
 			InstanceRecord record = t.record();
 			activeTasks.add(record.taskId());
 			RecordProgress after = t.progress();
-			moved.add(new RecordPlaces.Moved(record, after));
+			moved.add(new RecordPlaces.Moved(record, after, t.states()));
 			deltas.move(record.id(), record.taskId(), record.subscriptionId(), record.latest(), record.status(),
 					after.status());
 		});
 		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored, locked));
 		changedEvents.addAll(logs.changedEvents());
-		this.subSteps.writeAll(inserts, updates, now);
 		this.subSteps.appendLogs(logs.inserts());
 		this.subSteps.moveLogs(logs.moves());
 		this.counters.apply(deltas);
-		// the record rows (status, times, place) in one statement per record, and the place counters
+		// the record rows (sub-steps, status, times, place) in one statement per record, and the place counters
 		this.places.movedWithProgress(moved, now);
 		this.tasks.touch(activeTasks, now);
 		return changedEvents.size();

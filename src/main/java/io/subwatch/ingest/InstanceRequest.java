@@ -22,10 +22,21 @@ public record InstanceRequest(String instanceId, Info info, List<Step> steps) {
 			throw ApiException.invalid(at + ".steps must have at least one step");
 		}
 		Set<String> ids = new HashSet<>();
+		int subSteps = 0;
 		for (int s = 0; s < this.steps.size(); s++) {
 			this.steps.get(s).check(at + ".steps[" + s + "]", ids);
+			subSteps += this.steps.get(s).subSteps().size();
+		}
+		if (subSteps > MAX_SUB_STEPS) {
+			throw ApiException.invalid(at + ".steps: at most " + MAX_SUB_STEPS + " sub-steps in all, got " + subSteps);
 		}
 	}
+
+	/**
+	 * Most sub-steps of one instance's plan: their states are kept in one column of the record (SubStepColumn), which
+	 * holds a thousand of them with room to spare.
+	 */
+	static final int MAX_SUB_STEPS = 1000;
 
 	/**
 	 * The host columns extracted from instance_info, the simple subset and the whole document as JSON text; built by

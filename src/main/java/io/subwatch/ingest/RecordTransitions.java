@@ -1,16 +1,13 @@
 package io.subwatch.ingest;
 
+import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
-import io.subwatch.subscription.SubStepDao;
 import io.subwatch.subscription.SubStepState;
 
 /**
@@ -24,16 +21,13 @@ final class RecordTransitions {
 
 	private final StepPlan plan;
 
-	private final Map<Integer, SubStepState> stored;
-
 	private final Map<Integer, SubStepState> current;
 
-	private final Set<Integer> changed = new LinkedHashSet<>();
+	private boolean changed;
 
 	RecordTransitions(InstanceRecord record, StepPlan plan, Map<Integer, SubStepState> stored) {
 		this.record = record;
 		this.plan = plan;
-		this.stored = stored;
 		this.current = new HashMap<>(stored);
 	}
 
@@ -69,11 +63,11 @@ final class RecordTransitions {
 	private void put(SubStepState state) {
 		int key = RecordProgress.key(state.stepIndex(), state.subIndex());
 		this.current.put(key, state);
-		this.changed.add(key);
+		this.changed = true;
 	}
 
 	boolean changed() {
-		return !this.changed.isEmpty();
+		return this.changed;
 	}
 
 	InstanceRecord record() {
@@ -84,11 +78,9 @@ final class RecordTransitions {
 		return RecordProgress.of(this.plan, this.current);
 	}
 
-	void collect(List<SubStepDao.Write> inserts, List<SubStepDao.Write> updates) {
-		for (Integer key : this.changed) {
-			SubStepDao.Write write = new SubStepDao.Write(this.record.id(), this.current.get(key));
-			(this.stored.containsKey(key) ? updates : inserts).add(write);
-		}
+	/** Every stored state after the batch: the stored ones with this batch's changes (pending sub-steps have none). */
+	Collection<SubStepState> states() {
+		return this.current.values();
 	}
 
 }

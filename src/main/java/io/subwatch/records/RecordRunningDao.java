@@ -15,8 +15,8 @@ import org.springframework.stereotype.Repository;
  * The "longest running first" order of a window: the running records of the scope and filter by the start of their
  * running sub-step, oldest first (a running record between sub-steps last among them), then every other record in the
  * engine's own order ({@link RecordWindow}). The running part is one query over the running records alone, read off
- * (task_id, status, id) and joined to their sub-steps by primary key, sorted and cut by the database (ORDER BY and
- * LIMIT), so a page costs the task's running hosts, never its whole size.
+ * (task_id, status, id) and sorted by the {@code running_since} each write of their sub-steps keeps, cut by the
+ * database (ORDER BY and LIMIT), so a page costs the task's running hosts, never its whole size.
  */
 @Repository
 public class RecordRunningDao {
@@ -63,11 +63,9 @@ public class RecordRunningDao {
 		params.put("offset", offset);
 		return this.jdbc.sql("""
 				SELECT r.id FROM instance_record r
-				LEFT JOIN record_sub_step s ON s.record_id = r.id AND s.status = 'RUNNING'
 				WHERE\s""" + scope.where() + where + """
 
-				GROUP BY r.id
-				ORDER BY CASE WHEN MIN(s.start_time) IS NULL THEN 1 ELSE 0 END, MIN(s.start_time), r.id
+				ORDER BY CASE WHEN r.running_since IS NULL THEN 1 ELSE 0 END, r.running_since, r.id
 				LIMIT :limit OFFSET :offset""")
 			.params(params)
 			.query(Long.class)

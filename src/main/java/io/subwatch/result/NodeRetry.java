@@ -185,7 +185,6 @@ public class NodeRetry {
 		Map<Integer, List<LogEntry>> logs = this.subSteps.findLogEntries(List.of(old.id()))
 			.getOrDefault(old.id(), Map.of());
 		StepPlan plan = this.plans.findById(old.planId());
-		List<SubStepDao.Write> writes = new ArrayList<>();
 		List<SubStepDao.LogAppend> appends = new ArrayList<>();
 		Map<Integer, SubStepState> carried = new HashMap<>();
 		for (int s = 0; s <= point.stepIndex(); s++) {
@@ -197,27 +196,23 @@ public class NodeRetry {
 				Instant finish = (before != null) ? before.finishTime() : null;
 				SubStepState state = new SubStepState(s, i, Status.SUCCESS, start, finish);
 				carried.put(key, state);
-				writes.add(new SubStepDao.Write(recordId, state));
 				// each entry keeps its event's time and status, so the carried log reads in the same order
 				for (LogEntry entry : logs.getOrDefault(key, List.of())) {
 					appends.add(new SubStepDao.LogAppend(recordId, s, i, entry.text(), entry.time(), entry.status()));
 				}
 			}
 		}
-		if (writes.isEmpty()) {
+		if (carried.isEmpty()) {
 			return;
 		}
-		this.subSteps.insertAll(writes, now);
 		if (!appends.isEmpty()) {
 			this.subSteps.appendLogs(appends);
 		}
-		RecordProgress progress = RecordProgress.of(plan, carried);
-		// still PENDING (the retried sub-step has not started), so the counters need no change
-		this.records.updateProgress(List.of(new InstanceRecordDao.ProgressUpdate(recordId, progress.status(),
-				progress.startTime(), progress.finishTime())), now);
-		// but it now stands at the retried sub-step
-		this.places.moved(List.of(new RecordPlaces.Moved(this.records.findByIds(List.of(recordId)).get(recordId),
-				progress)));
+		// still PENDING (the retried sub-step has not started), so the counters need no change, but it now stands at
+		// the retried sub-step: its row takes the carried sub-steps, times and place at once
+		this.places.movedWithProgress(List.of(new RecordPlaces.Moved(
+				this.records.findByIds(List.of(recordId)).get(recordId), RecordProgress.of(plan, carried),
+				carried.values())), now);
 	}
 
 }

@@ -9,15 +9,14 @@ import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.InstanceRecordDao;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.SubStepDao;
-import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.TaskDao;
 
 import org.springframework.stereotype.Component;
 
 /**
- * Builds result rows for a list of record ids with a fixed number of queries whatever their count: records,
- * sub-steps, and with detail instance_info and logs. Plans come from their cache.
+ * Builds result rows for a list of record ids with a fixed number of queries whatever their count: records with their
+ * sub-step states, and with detail instance_info and logs. Plans come from their cache.
  */
 @Component
 public class RowAssembler {
@@ -39,16 +38,16 @@ public class RowAssembler {
 
 	/** Rows in the order of {@code recordIds}. */
 	public List<ResultRow> assemble(List<Long> recordIds, boolean detail, Map<Long, String> taskPipelineIds) {
-		List<InstanceRecord> found = this.records.findAllByIds(recordIds);
-		Map<Long, Map<Integer, SubStepState>> states = this.subSteps.findByRecordIds(recordIds);
+		List<InstanceRecordDao.WithSubSteps> found = this.records.findAllWithSubSteps(recordIds);
 		Map<Long, String> infos = detail ? this.records.findInstanceInfo(recordIds) : Map.of();
 		Map<Long, Map<Integer, String>> logs = detail ? this.subSteps.findLogs(recordIds) : Map.of();
 		List<ResultRow> rows = new ArrayList<>(found.size());
-		for (InstanceRecord record : found) {
+		for (InstanceRecordDao.WithSubSteps withSubSteps : found) {
+			InstanceRecord record = withSubSteps.record();
 			var plan = this.plans.findById(record.planId());
 			String pipelineId = taskPipelineIds.computeIfAbsent(record.taskId(),
 					(taskId) -> this.tasks.findById(taskId).orElseThrow().pipelineId());
-			RecordProgress progress = RecordProgress.of(plan, states.getOrDefault(record.id(), Map.of()));
+			RecordProgress progress = RecordProgress.of(plan, withSubSteps.subSteps());
 			rows.add(new ResultRow(record, pipelineId, plan, progress,
 					detail ? infos.getOrDefault(record.id(), record.simpleInfo()) : record.simpleInfo(),
 					detail ? logs.getOrDefault(record.id(), Map.of()) : null));

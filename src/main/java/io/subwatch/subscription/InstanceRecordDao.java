@@ -200,20 +200,33 @@ public class InstanceRecordDao {
 		return ordered;
 	}
 
-	/** A changed record: its new derived status and times. */
-	public record ProgressUpdate(long id, Status status, Instant startTime, Instant finishTime) {
+	/** A record with its sub-step states (keyed by {@link RecordProgress#key}; empty when every one is pending). */
+	public record WithSubSteps(InstanceRecord record, Map<Integer, SubStepState> subSteps) {
 	}
 
-	public void updateProgress(List<ProgressUpdate> updates, Instant now) {
-		this.jdbcTemplate.batchUpdate("""
-				UPDATE instance_record SET status = ?, start_time = ?, finish_time = ?, update_time = ? WHERE id = ?
-				""", updates, 500, (ps, update) -> {
-			ps.setString(1, update.status().name());
-			DbTime.bind(ps, 2, update.startTime());
-			DbTime.bind(ps, 3, update.finishTime());
-			DbTime.bind(ps, 4, now);
-			ps.setLong(5, update.id());
-		});
+	/**
+	 * Records with their sub-step states, in the order of {@code recordIds}: one read of the records' rows, which hold
+	 * their states ({@link SubStepColumn}).
+	 */
+	public List<WithSubSteps> findAllWithSubSteps(List<Long> recordIds) {
+		Map<Long, WithSubSteps> byId = new HashMap<>(recordIds.size() * 2);
+		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
+			this.jdbc.sql("SELECT " + COLUMNS + ", sub_steps FROM instance_record WHERE " + batch.condition()
+					+ " ORDER BY id")
+				.params(batch.params())
+				.query((rs) -> {
+					InstanceRecord record = map(rs, 0);
+					byId.put(record.id(), new WithSubSteps(record, SubStepColumn.decode(rs.getString("sub_steps"))));
+				});
+		}
+		List<WithSubSteps> ordered = new ArrayList<>(recordIds.size());
+		for (Long id : recordIds) {
+			WithSubSteps found = byId.get(id);
+			if (found != null) {
+				ordered.add(found);
+			}
+		}
+		return ordered;
 	}
 
 	/** The full instance_info of records, by record id. */

@@ -1,5 +1,7 @@
 package io.subwatch.subscription;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,17 +59,20 @@ class RecordPlaceDao {
 	}
 
 	/**
-	 * A record's row as one batch of events leaves it: status and times, and its place when that changed (else null).
+	 * A record's row as one batch of events leaves it: status and times, its place when that changed (else null), and
+	 * its sub-step states when they were written (else null).
 	 *
-	 * @param updateTime the new {@code update_time}, null to keep it (only the place changed)
+	 * @param updateTime the new {@code update_time}, null to keep it (only the place or sub-steps changed)
+	 * @param written the new {@code sub_steps_at}, used only with {@code subSteps}
 	 */
-	record RecordRow(long id, RecordProgress progress, Instant updateTime, RecordPlace place) {
+	record RecordRow(long id, RecordProgress progress, Instant updateTime, RecordPlace place,
+			Collection<SubStepState> subSteps, Instant written) {
 	}
 
 	/**
-	 * Each record's status, times and place together. H2 runs a batch of single-row UPDATEs in process; MySQL's driver
-	 * would send that batch as one statement per row, which the server parses and plans each time (500 a batch of
-	 * events, its largest cost), so there the rows go as one UPDATE joined to their values.
+	 * Each record's status, times, place and sub-steps together. H2 runs a batch of single-row UPDATEs in process;
+	 * MySQL's driver would send that batch as one statement per row, which the server parses and plans each time (500 a
+	 * batch of events, its largest cost), so there the rows go as one UPDATE joined to their values.
 	 */
 	void updateWithProgress(List<RecordRow> rows) {
 		if (this.database.mysql()) {
@@ -79,31 +84,25 @@ class RecordPlaceDao {
 		this.jdbcTemplate.batchUpdate("""
 				UPDATE instance_record SET status = ?, start_time = ?, finish_time = ?,
 				    update_time = COALESCE(?, update_time), at_step = COALESCE(?, at_step), at_sub = COALESCE(?, at_sub),
-				    error_key = CASE WHEN ? THEN ? ELSE error_key END, error_line = CASE WHEN ? THEN ? ELSE error_line END
+				    error_key = CASE WHEN ? THEN ? ELSE error_key END, error_line = CASE WHEN ? THEN ? ELSE error_line END,
+				    sub_steps = CASE WHEN ? THEN ? ELSE sub_steps END,
+				    running_since = CASE WHEN ? THEN ? ELSE running_since END,
+				    sub_steps_at = COALESCE(?, sub_steps_at)
 				WHERE id = ?
 				""", rows, 500, (ps, row) -> {
-			RecordPlace place = row.place();
-			ps.setString(1, row.progress().status().name());
-			DbTime.bind(ps, 2, row.progress().startTime());
-			DbTime.bind(ps, 3, row.progress().finishTime());
-			DbTime.bind(ps, 4, row.updateTime());
-			ps.setObject(5, (place != null) ? place.stepIndex() : null, Types.INTEGER);
-			ps.setObject(6, (place != null) ? place.subIndex() : null, Types.INTEGER);
-			ps.setBoolean(7, place != null);
-			ps.setString(8, (place != null) ? place.errorKey() : null);
-			ps.setBoolean(9, place != null);
-			ps.setString(10, (place != null) ? place.errorLine() : null);
-			ps.setLong(11, row.id());
+			ps.setLong(bindRow(ps, 0, row) + 1, row.id());
 		});
 	}
 
-	/** Rows per joined UPDATE: 10 parameters each, far below MySQL's 65,535 per statement. */
+	/** Rows per joined UPDATE: 16 parameters each, far below MySQL's 65,535 per statement. */
 	static final int JOINED_ROWS = 500;
 
 	private static final String JOINED_FIRST = "SELECT ? AS id, ? AS status, ? AS start_time, ? AS finish_time,"
-			+ " ? AS update_time, ? AS at_step, ? AS at_sub, ? AS placed, ? AS error_key, ? AS error_line";
+			+ " ? AS update_time, ? AS at_step, ? AS at_sub, ? AS placed, ? AS error_key, ? AS placed_too,"
+			+ " ? AS error_line, ? AS stepped, ? AS sub_steps, ? AS stepped_too, ? AS running_since,"
+			+ " ? AS sub_steps_at";
 
-	private static final String JOINED_NEXT = " UNION ALL SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+	private static final String JOINED_NEXT = " UNION ALL SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
 	private void updateJoined(List<RecordRow> rows) {
 		String values = JOINED_FIRST + JOINED_NEXT.repeat(rows.size() - 1);
@@ -113,23 +112,43 @@ class RecordPlaceDao {
 				    r.update_time = COALESCE(v.update_time, r.update_time), r.at_step = COALESCE(v.at_step, r.at_step),
 				    r.at_sub = COALESCE(v.at_sub, r.at_sub),
 				    r.error_key = CASE WHEN v.placed = 1 THEN v.error_key ELSE r.error_key END,
-				    r.error_line = CASE WHEN v.placed = 1 THEN v.error_line ELSE r.error_line END
+				    r.error_line = CASE WHEN v.placed = 1 THEN v.error_line ELSE r.error_line END,
+				    r.sub_steps = CASE WHEN v.stepped = 1 THEN v.sub_steps ELSE r.sub_steps END,
+				    r.running_since = CASE WHEN v.stepped = 1 THEN v.running_since ELSE r.running_since END,
+				    r.sub_steps_at = COALESCE(v.sub_steps_at, r.sub_steps_at)
 				""".formatted(values), (ps) -> {
 			int at = 0;
 			for (RecordRow row : rows) {
-				RecordPlace place = row.place();
 				ps.setLong(++at, row.id());
-				ps.setString(++at, row.progress().status().name());
-				DbTime.bind(ps, ++at, row.progress().startTime());
-				DbTime.bind(ps, ++at, row.progress().finishTime());
-				DbTime.bind(ps, ++at, row.updateTime());
-				ps.setObject(++at, (place != null) ? place.stepIndex() : null, Types.INTEGER);
-				ps.setObject(++at, (place != null) ? place.subIndex() : null, Types.INTEGER);
-				ps.setInt(++at, (place != null) ? 1 : 0);
-				ps.setString(++at, (place != null) ? place.errorKey() : null);
-				ps.setString(++at, (place != null) ? place.errorLine() : null);
+				at = bindRow(ps, at, row);
 			}
 		});
+	}
+
+	/**
+	 * Binds a row's values from {@code at + 1} on, in both statements' order (status, start_time, finish_time,
+	 * update_time, at_step, at_sub, placed, error_key, placed, error_line, stepped, sub_steps, stepped, running_since,
+	 * sub_steps_at); returns the last index bound.
+	 */
+	private static int bindRow(PreparedStatement ps, int at, RecordRow row) throws SQLException {
+		RecordPlace place = row.place();
+		boolean stepped = row.subSteps() != null;
+		ps.setString(++at, row.progress().status().name());
+		DbTime.bind(ps, ++at, row.progress().startTime());
+		DbTime.bind(ps, ++at, row.progress().finishTime());
+		DbTime.bind(ps, ++at, row.updateTime());
+		ps.setObject(++at, (place != null) ? place.stepIndex() : null, Types.INTEGER);
+		ps.setObject(++at, (place != null) ? place.subIndex() : null, Types.INTEGER);
+		ps.setBoolean(++at, place != null);
+		ps.setString(++at, (place != null) ? place.errorKey() : null);
+		ps.setBoolean(++at, place != null);
+		ps.setString(++at, (place != null) ? place.errorLine() : null);
+		ps.setBoolean(++at, stepped);
+		ps.setString(++at, stepped ? SubStepColumn.encode(row.subSteps()) : null);
+		ps.setBoolean(++at, stepped);
+		DbTime.bind(ps, ++at, stepped ? SubStepColumn.runningSince(row.subSteps()) : null);
+		DbTime.bind(ps, ++at, stepped ? row.written() : null);
+		return at;
 	}
 
 	/** Applies the deltas in key order (rows appear with their first record); call inside the writing transaction. */

@@ -20,8 +20,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RecordPlaces {
 
-	/** A record whose sub-steps changed: as it was read under its task lock, and its progress now. */
-	public record Moved(InstanceRecord record, RecordProgress after) {
+	/**
+	 * A record whose sub-steps changed: as it was read under its task lock, its progress now, and all its sub-step
+	 * states now (written with its row by {@link #movedWithProgress}; null when the writer stored them apart).
+	 */
+	public record Moved(InstanceRecord record, RecordProgress after, Collection<SubStepState> subSteps) {
 	}
 
 	private final RecordPlaceDao dao;
@@ -34,20 +37,10 @@ public class RecordPlaces {
 	}
 
 	/**
-	 * Records that moved. Call after their sub-steps and logs are written: a record that failed takes its error line
-	 * from the failing sub-step's log as stored now.
-	 */
-	@Transactional(propagation = Propagation.MANDATORY)
-	public void moved(List<Moved> moves) {
-		Changes changes = places(moves);
-		this.dao.updateAll(changes.places());
-		this.dao.apply(changes.deltas());
-	}
-
-	/**
-	 * Records that moved, with their status and times: as {@link #moved(List)}, and each record's row written once,
-	 * its status and times with its place (a batch of events changes both of most records it touches).
-	 * {@code update_time} becomes {@code now} where the status or times changed.
+	 * Records that moved, with their status, times and sub-step states: each record's row written once, its sub-steps,
+	 * status and times with its place, and the place counters moved. Call after their logs are written: a record that
+	 * failed takes its error line from the failing sub-step's log as stored now. {@code update_time} becomes {@code now} where the
+	 * status or times changed, and {@code sub_steps_at} where sub-steps were written.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void movedWithProgress(List<Moved> moves, Instant now) {
@@ -61,8 +54,9 @@ public class RecordPlaces {
 					|| !Objects.equals(after.startTime(), record.startTime())
 					|| !Objects.equals(after.finishTime(), record.finishTime());
 			RecordPlace place = places.get(record.id());
-			if (progressed || place != null) {
-				rows.add(new RecordPlaceDao.RecordRow(record.id(), after, progressed ? now : null, place));
+			if (progressed || place != null || move.subSteps() != null) {
+				rows.add(new RecordPlaceDao.RecordRow(record.id(), after, progressed ? now : null, place,
+						move.subSteps(), now));
 			}
 		}
 		this.dao.updateWithProgress(rows);

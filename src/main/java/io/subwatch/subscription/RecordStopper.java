@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -22,8 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class RecordStopper {
 
-	private final InstanceRecordDao records;
-
 	private final SubStepDao subSteps;
 
 	private final StepPlanDao plans;
@@ -34,10 +31,9 @@ public class RecordStopper {
 
 	private final RecordPlaces places;
 
-	RecordStopper(InstanceRecordDao records, SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
+	RecordStopper(SubStepDao subSteps, StepPlanDao plans, CounterDao counters,
 			RecordLocks locks, RecordPlaces places) {
 		this.places = places;
-		this.records = records;
 		this.subSteps = subSteps;
 		this.plans = plans;
 		this.counters = counters;
@@ -59,10 +55,7 @@ public class RecordStopper {
 		}
 		Map<Long, Map<Integer, SubStepState>> stored = this.subSteps
 			.findByRecordIds(active.stream().map(InstanceRecord::id).toList());
-		List<SubStepDao.Write> inserts = new ArrayList<>();
-		List<SubStepDao.Write> updates = new ArrayList<>();
 		List<SubStepDao.LogAppend> logs = new ArrayList<>();
-		List<ProgressUpdate> progress = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
 		List<RecordPlaces.Moved> moved = new ArrayList<>();
 		for (InstanceRecord record : active) {
@@ -75,24 +68,19 @@ public class RecordStopper {
 			for (SubStepState target : targets) {
 				SubStepState stopped = new SubStepState(target.stepIndex(), target.subIndex(), finalStatus,
 						target.startTime(), now);
-				int key = RecordProgress.key(target.stepIndex(), target.subIndex());
-				(states.containsKey(key) ? updates : inserts).add(new SubStepDao.Write(record.id(), stopped));
-				states.put(key, stopped);
+				states.put(RecordProgress.key(target.stepIndex(), target.subIndex()), stopped);
 			}
 			SubStepState last = targets.get(targets.size() - 1);
 			logs.add(new SubStepDao.LogAppend(record.id(), last.stepIndex(), last.subIndex(), logLine.apply(record), now,
 					finalStatus));
 			RecordProgress after = RecordProgress.of(plan, states);
-			progress.add(new ProgressUpdate(record.id(), after.status(), after.startTime(), after.finishTime()));
-			moved.add(new RecordPlaces.Moved(record, after));
+			moved.add(new RecordPlaces.Moved(record, after, states.values()));
 			deltas.move(record.id(), record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		}
-		this.subSteps.insertAll(inserts, now);
-		this.subSteps.updateAll(updates, now);
 		this.subSteps.appendLogs(logs);
-		this.records.updateProgress(progress, now);
 		this.counters.apply(deltas);
-		this.places.moved(moved);
+		// each record's row once: its sub-steps, status, times and place (a stop always changes the status)
+		this.places.movedWithProgress(moved, now);
 		return active.size();
 	}
 

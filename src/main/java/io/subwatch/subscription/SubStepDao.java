@@ -1,7 +1,5 @@
 package io.subwatch.subscription;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sub-step states and their log text. */
+/** Sub-step states (a column of the record, {@link SubStepColumn}) and their log text. */
 @Repository
 public class SubStepDao {
 
@@ -22,10 +20,7 @@ public class SubStepDao {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	private final DatabaseKind database;
-
-	SubStepDao(JdbcClient jdbc, JdbcTemplate jdbcTemplate, DatabaseKind database) {
-		this.database = database;
+	SubStepDao(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 	}
@@ -33,89 +28,42 @@ public class SubStepDao {
 	/** The stored sub-steps of the records, by record id, each keyed by {@link RecordProgress#key}. */
 	public Map<Long, Map<Integer, SubStepState>> findByRecordIds(Collection<Long> recordIds) {
 		Map<Long, Map<Integer, SubStepState>> result = new HashMap<>(recordIds.size() * 2);
-		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
+		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
 			this.jdbc.sql("""
-					SELECT record_id, step_index, sub_index, status, start_time, finish_time
-					FROM record_sub_step WHERE %s
-					ORDER BY record_id, step_index, sub_index
+					SELECT id, sub_steps FROM instance_record WHERE %s AND sub_steps IS NOT NULL ORDER BY id
 					""".formatted(batch.condition())).params(batch.params()).query((rs) -> {
-				SubStepState state = new SubStepState(rs.getInt(2), rs.getInt(3), Status.valueOf(rs.getString(4)),
-						DbTime.read(rs, 5), DbTime.read(rs, 6));
-				result.computeIfAbsent(rs.getLong(1), (id) -> new HashMap<>())
-					.put(RecordProgress.key(state.stepIndex(), state.subIndex()), state);
+				result.put(rs.getLong(1), SubStepColumn.decode(rs.getString(2)));
 			});
 		}
 		return result;
 	}
 
-	/** A sub-step state to write for a record. */
-	public record Write(long recordId, SubStepState state) {
-	}
-
-	/** Stores new sub-step rows; {@code now} is the server's time of arrival (the zombie check reads it). */
-	public void insertAll(List<Write> writes, Instant now) {
-		this.jdbcTemplate.batchUpdate("""
-				INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
-				                             updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
-				""", writes, 1000, (ps, write) -> bindRow(ps, write, now));
+	/** Every stored sub-step state of one record (pending sub-steps have none). */
+	public record States(long recordId, Collection<SubStepState> all) {
 	}
 
 	/**
-	 * Stores new rows and updates stored ones: on MySQL/MariaDB in one upsert, which the driver sends as a few
-	 * multi-row statements (see {@link DatabaseKind}); on H2 apart.
+	 * Replaces the records' sub-step states; {@code now} is the server's time of arrival (the zombie check reads it).
+	 * Writers that also change a record's status or place write the states with them instead
+	 * ({@link RecordPlaces#movedWithProgress}).
 	 */
-	public void writeAll(List<Write> inserts, List<Write> updates, Instant now) {
-		if (!this.database.mysql()) {
-			insertAll(inserts, now);
-			updateAll(updates, now);
-			return;
-		}
-		List<Write> writes = new ArrayList<>(inserts.size() + updates.size());
-		writes.addAll(inserts);
-		writes.addAll(updates);
+	public void writeAll(List<States> writes, Instant now) {
 		this.jdbcTemplate.batchUpdate("""
-				INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
-				                             updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?)
-				ON DUPLICATE KEY UPDATE status = VALUES(status), start_time = VALUES(start_time),
-				    finish_time = VALUES(finish_time), updated_at = VALUES(updated_at)
-				""", writes, 1000, (ps, write) -> bindRow(ps, write, now));
-	}
-
-	/** The values of one row in the insert and upsert's column order. */
-	private static void bindRow(PreparedStatement ps, Write write, Instant now) throws SQLException {
-		ps.setLong(1, write.recordId());
-		ps.setInt(2, write.state().stepIndex());
-		ps.setInt(3, write.state().subIndex());
-		ps.setString(4, write.state().status().name());
-		DbTime.bind(ps, 5, write.state().startTime());
-		DbTime.bind(ps, 6, write.state().finishTime());
-		DbTime.bind(ps, 7, now);
-	}
-
-	public void updateAll(List<Write> writes, Instant now) {
-		this.jdbcTemplate.batchUpdate("""
-				UPDATE record_sub_step SET status = ?, start_time = ?, finish_time = ?, updated_at = ?
-				WHERE record_id = ? AND step_index = ? AND sub_index = ?
+				UPDATE instance_record SET sub_steps = ?, running_since = ?, sub_steps_at = ? WHERE id = ?
 				""", writes, 1000, (ps, write) -> {
-			ps.setString(1, write.state().status().name());
-			DbTime.bind(ps, 2, write.state().startTime());
-			DbTime.bind(ps, 3, write.state().finishTime());
-			DbTime.bind(ps, 4, now);
-			ps.setLong(5, write.recordId());
-			ps.setInt(6, write.state().stepIndex());
-			ps.setInt(7, write.state().subIndex());
+			ps.setString(1, SubStepColumn.encode(write.all()));
+			DbTime.bind(ps, 2, SubStepColumn.runningSince(write.all()));
+			DbTime.bind(ps, 3, now);
+			ps.setLong(4, write.recordId());
 		});
 	}
 
 	/** When each record last had a sub-step written, by the server's clock (for the zombie check). */
 	public Map<Long, Instant> findLastActivity(Collection<Long> recordIds) {
 		Map<Long, Instant> result = new HashMap<>(recordIds.size() * 2);
-		for (IdBatches.Batch batch : IdBatches.of("record_id", recordIds)) {
+		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
 			this.jdbc.sql("""
-					SELECT record_id, MAX(updated_at) FROM record_sub_step WHERE %s
-					GROUP BY record_id ORDER BY record_id
+					SELECT id, sub_steps_at FROM instance_record WHERE %s AND sub_steps_at IS NOT NULL ORDER BY id
 					""".formatted(batch.condition())).params(batch.params()).query((rs) -> {
 				result.put(rs.getLong(1), DbTime.read(rs, 2));
 			});

@@ -105,7 +105,7 @@ public class TaskRemoval {
 
 	/** Deletes records and everything kept per record. */
 	private void deleteRows(List<Long> ids) {
-		for (String table : List.of("sub_step_log", "record_sub_step", "record_host_status")) {
+		for (String table : List.of("sub_step_log", "record_host_status")) {
 			this.jdbc.sql("DELETE FROM " + table + " WHERE record_id IN (:ids)").param("ids", ids).update();
 		}
 		this.jdbc.sql("DELETE FROM instance_info WHERE record_id IN (:ids)").param("ids", ids).update();

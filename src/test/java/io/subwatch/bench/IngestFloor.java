@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +14,10 @@ import java.util.Map;
 import io.subwatch.ingest.Event;
 import io.subwatch.subscription.DatabaseKind;
 import io.subwatch.subscription.DbTime;
+import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.Status;
+import io.subwatch.subscription.SubStepColumn;
+import io.subwatch.subscription.SubStepState;
 
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,10 +26,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * M9's SQL floor: the rows M9's events must change, written by plain JDBC, one transaction committed per 1,000
- * events, with nothing read and nothing checked. Per batch: the sub-steps that start (inserted) and succeed (updated),
- * a log row per success, and one row per record for its status, times and place, in the fastest form each database
- * has (a multi-row upsert and one joined UPDATE on MySQL, batches on H2). What the application adds on top of it is
- * its reads (locks, stored sub-steps), its checks and counters, HTTP and JSON.
+ * events, with nothing read and nothing checked. Per batch: a log row per success, and one row per record for its
+ * sub-step states (the column's text, built before the clock starts), status, times and place, in the fastest form
+ * each database has (one joined UPDATE on MySQL, batches on H2). What the application adds on top of it is its reads
+ * (locks, stored sub-steps), its checks and counters, HTTP and JSON.
  */
 final class IngestFloor {
 
@@ -44,20 +48,16 @@ final class IngestFloor {
 		this.mysql = app.getBean(DatabaseKind.class).mysql();
 	}
 
-	/** One sub-step row as a batch leaves it. */
-	private record SubStepRow(long recordId, int step, int sub, Status status, Instant start, Instant finish) {
-	}
-
 	/** One log row. */
 	private record LogRow(long recordId, int step, int sub, String text, Instant time) {
 	}
 
-	/** One record row as a batch leaves it. */
-	private record RecordRow(long id, Status status, Instant start, Instant finish, Instant update, int step, int sub) {
+	/** One record row as a batch leaves it, with its sub-step column's text and its running sub-step's start. */
+	private record RecordRow(long id, Status status, Instant start, Instant finish, Instant update, int step, int sub,
+			String subSteps, Instant runningSince) {
 	}
 
-	private record Batch(List<SubStepRow> inserts, List<SubStepRow> updates, List<LogRow> logs,
-			List<RecordRow> records) {
+	private record Batch(List<LogRow> logs, List<RecordRow> records) {
 	}
 
 	/** Writes a new task's events as the floor does: "N events/s (E events in S s)". */
@@ -75,64 +75,39 @@ final class IngestFloor {
 
 	private static List<Batch> batches(List<Event> events) {
 		List<Batch> batches = new ArrayList<>();
-		Map<Long, Map<Integer, Instant>> started = new LinkedHashMap<>();
+		Map<Long, Map<Integer, SubStepState>> states = new LinkedHashMap<>();
 		for (int from = 0; from < events.size(); from += 1_000) {
-			Batch batch = new Batch(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-			Map<Long, RecordRow> records = new LinkedHashMap<>();
+			Batch batch = new Batch(new ArrayList<>(), new ArrayList<>());
+			Map<Long, Event> lastEvents = new LinkedHashMap<>();
 			for (Event event : events.subList(from, Math.min(events.size(), from + 1_000))) {
 				int step = event.stepId().equals("agent") ? 0 : 1;
-				int key = step * 100 + event.subStep();
+				int key = RecordProgress.key(step, event.subStep());
 				Instant time = event.time();
-				Map<Integer, Instant> starts = started.computeIfAbsent(event.recordId(), (id) -> new LinkedHashMap<>());
+				Map<Integer, SubStepState> record = states.computeIfAbsent(event.recordId(), (id) -> new HashMap<>());
 				if (event.status() == Status.RUNNING) {
-					starts.put(key, time);
-					batch.inserts().add(new SubStepRow(event.recordId(), step, event.subStep(), Status.RUNNING, time, null));
+					record.put(key, new SubStepState(step, event.subStep(), Status.RUNNING, time, null));
 				}
 				else {
-					batch.updates().add(new SubStepRow(event.recordId(), step, event.subStep(), event.status(),
-							starts.get(key), time));
+					record.put(key, new SubStepState(step, event.subStep(), event.status(), record.get(key).startTime(),
+							time));
 					batch.logs().add(new LogRow(event.recordId(), step, event.subStep(), event.log(), time));
 				}
-				boolean last = step == 1 && event.subStep() == 3 && event.status() == Status.SUCCESS;
-				records.put(event.recordId(), new RecordRow(event.recordId(), last ? Status.SUCCESS : Status.RUNNING,
-						starts.get(0), last ? time : null, time, step, event.subStep()));
+				lastEvents.put(event.recordId(), event);
 			}
-			batch.records().addAll(records.values());
+			lastEvents.forEach((recordId, event) -> {
+				int step = event.stepId().equals("agent") ? 0 : 1;
+				boolean last = step == 1 && event.subStep() == 3 && event.status() == Status.SUCCESS;
+				Map<Integer, SubStepState> record = states.get(recordId);
+				batch.records().add(new RecordRow(recordId, last ? Status.SUCCESS : Status.RUNNING,
+						record.get(RecordProgress.key(0, 0)).startTime(), last ? event.time() : null, event.time(), step,
+						event.subStep(), SubStepColumn.encode(record.values()), SubStepColumn.runningSince(record.values())));
+			});
 			batches.add(batch);
 		}
 		return batches;
 	}
 
 	private void write(Batch batch) {
-		if (this.mysql) {
-			List<SubStepRow> all = new ArrayList<>(batch.inserts());
-			all.addAll(batch.updates());
-			this.jdbc.batchUpdate("""
-					INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
-					                             updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)
-					ON DUPLICATE KEY UPDATE status = VALUES(status), finish_time = VALUES(finish_time),
-					    updated_at = VALUES(updated_at)
-					""", all, 1000, IngestFloor::bindSubStep);
-		}
-		else {
-			this.jdbc.batchUpdate("""
-					INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
-					                             updated_at)
-					VALUES (?, ?, ?, ?, ?, ?, ?)
-					""", batch.inserts(), 1000, IngestFloor::bindSubStep);
-			this.jdbc.batchUpdate("""
-					UPDATE record_sub_step SET status = ?, finish_time = ?, updated_at = ?
-					WHERE record_id = ? AND step_index = ? AND sub_index = ?
-					""", batch.updates(), 1000, (ps, row) -> {
-				ps.setString(1, row.status().name());
-				bind(ps, 2, row.finish());
-				bind(ps, 3, row.finish());
-				ps.setLong(4, row.recordId());
-				ps.setInt(5, row.step());
-				ps.setInt(6, row.sub());
-			});
-		}
 		this.jdbc.batchUpdate("""
 				INSERT INTO sub_step_log (record_id, step_index, sub_index, continued, text, event_time, status)
 				VALUES (?, ?, ?, FALSE, ?, ?, 'SUCCESS')
@@ -149,7 +124,7 @@ final class IngestFloor {
 		else {
 			this.jdbc.batchUpdate("""
 					UPDATE instance_record SET status = ?, start_time = ?, finish_time = ?, update_time = ?,
-					    at_step = ?, at_sub = ?
+					    at_step = ?, at_sub = ?, sub_steps = ?, running_since = ?, sub_steps_at = ?
 					WHERE id = ?
 					""", batch.records(), 1000, (ps, row) -> {
 				ps.setString(1, row.status().name());
@@ -158,18 +133,23 @@ final class IngestFloor {
 				bind(ps, 4, row.update());
 				ps.setInt(5, row.step());
 				ps.setInt(6, row.sub());
-				ps.setLong(7, row.id());
+				ps.setString(7, row.subSteps());
+				bind(ps, 8, row.runningSince());
+				bind(ps, 9, row.update());
+				ps.setLong(10, row.id());
 			});
 		}
 	}
 
 	private void updateJoined(List<RecordRow> rows) {
 		String values = "SELECT ? AS id, ? AS status, ? AS start_time, ? AS finish_time, ? AS update_time,"
-				+ " ? AS at_step, ? AS at_sub" + " UNION ALL SELECT ?, ?, ?, ?, ?, ?, ?".repeat(rows.size() - 1);
+				+ " ? AS at_step, ? AS at_sub, ? AS sub_steps, ? AS running_since"
+				+ " UNION ALL SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?".repeat(rows.size() - 1);
 		this.jdbc.update("""
 				UPDATE instance_record r JOIN (%s) v ON r.id = v.id
 				SET r.status = v.status, r.start_time = v.start_time, r.finish_time = v.finish_time,
-				    r.update_time = v.update_time, r.at_step = v.at_step, r.at_sub = v.at_sub
+				    r.update_time = v.update_time, r.at_step = v.at_step, r.at_sub = v.at_sub,
+				    r.sub_steps = v.sub_steps, r.running_since = v.running_since, r.sub_steps_at = v.update_time
 				""".formatted(values), (ps) -> {
 			int at = 0;
 			for (RecordRow row : rows) {
@@ -180,18 +160,10 @@ final class IngestFloor {
 				bind(ps, ++at, row.update());
 				ps.setInt(++at, row.step());
 				ps.setInt(++at, row.sub());
+				ps.setString(++at, row.subSteps());
+				bind(ps, ++at, row.runningSince());
 			}
 		});
-	}
-
-	private static void bindSubStep(PreparedStatement ps, SubStepRow row) throws SQLException {
-		ps.setLong(1, row.recordId());
-		ps.setInt(2, row.step());
-		ps.setInt(3, row.sub());
-		ps.setString(4, row.status().name());
-		bind(ps, 5, row.start());
-		bind(ps, 6, row.finish());
-		bind(ps, 7, (row.finish() != null) ? row.finish() : row.start());
 	}
 
 	private static void bind(PreparedStatement ps, int index, Instant instant) throws SQLException {

@@ -11,8 +11,6 @@ import io.subwatch.result.OperatorActions;
 import io.subwatch.security.Access;
 import io.subwatch.subscription.CounterDao;
 import io.subwatch.subscription.CounterDeltas;
-import io.subwatch.subscription.InstanceRecordDao;
-import io.subwatch.subscription.InstanceRecordDao.ProgressUpdate;
 import io.subwatch.subscription.LogLine;
 import io.subwatch.subscription.NewRecord;
 import io.subwatch.subscription.RecordCreation;
@@ -64,8 +62,6 @@ final class LargeDataset {
 
 	private final RecordCreation creation;
 
-	private final InstanceRecordDao records;
-
 	private final SubStepDao subSteps;
 
 	private final CounterDao counters;
@@ -81,7 +77,6 @@ final class LargeDataset {
 		this.tasks = context.getBean(TaskDao.class);
 		this.plans = context.getBean(StepPlanDao.class);
 		this.creation = context.getBean(RecordCreation.class);
-		this.records = context.getBean(InstanceRecordDao.class);
 		this.subSteps = context.getBean(SubStepDao.class);
 		this.counters = context.getBean(CounterDao.class);
 		this.places = context.getBean(RecordPlaces.class);
@@ -121,7 +116,7 @@ final class LargeDataset {
 					}
 					progress.add(ids.get(instanceId), taskId, subscriptionId, plan, status, offset + k, true);
 				}
-				progress.flush(this.subSteps, this.records, this.counters, this.places);
+				progress.flush(this.subSteps, this.counters, this.places);
 			});
 		}
 		this.tasks.markReady(taskId, null, T0);
@@ -169,7 +164,7 @@ final class LargeDataset {
 						}
 					}
 				}
-				progress.flush(this.subSteps, this.records, this.counters, this.places);
+				progress.flush(this.subSteps, this.counters, this.places);
 			});
 		}
 	}
@@ -196,11 +191,7 @@ final class LargeDataset {
 	/** The sub-step rows, logs, record updates and counter deltas of finished or running records, written in bulk. */
 	private static final class Progress {
 
-		final List<SubStepDao.Write> writes = new ArrayList<>();
-
 		final List<SubStepDao.LogAppend> logs = new ArrayList<>();
-
-		final List<ProgressUpdate> updates = new ArrayList<>();
 
 		final CounterDeltas deltas = new CounterDeltas();
 
@@ -218,7 +209,6 @@ final class LargeDataset {
 				default -> index % total;
 			};
 			Instant time = T0.plusSeconds(60 + index / 500 * 10L);
-			Instant start = time;
 			int position = 0;
 			Map<Integer, SubStepState> states = new java.util.HashMap<>();
 			for (int s = 0; s < plan.steps().size(); s++) {
@@ -230,7 +220,6 @@ final class LargeDataset {
 					Status sub = (position < stop) ? Status.SUCCESS : (status == Status.RUNNING) ? Status.RUNNING
 							: Status.FAILED;
 					SubStepState state = new SubStepState(s, i, sub, time, (sub == Status.RUNNING) ? null : end);
-					this.writes.add(new SubStepDao.Write(recordId, state));
 					states.put(RecordProgress.key(s, i), state);
 					if (sub != Status.RUNNING) {
 						String name = plan.steps().get(s).subSteps().get(i).nodeName();
@@ -245,19 +234,16 @@ final class LargeDataset {
 					time = end;
 				}
 			}
-			this.updates.add(new ProgressUpdate(recordId, status, start, status.isTerminal() ? time : null));
 			this.deltas.move(recordId, taskId, subscriptionId, latest, Status.PENDING, status);
 			this.moved.add(new RecordPlaces.Moved(new InstanceRecord(recordId, subscriptionId, taskId, "", plan.id(),
 					Status.PENDING, latest, T0, null, null, T0, null, null, null, null, null, null, null, "{}"),
-					RecordProgress.of(plan, states)));
+					RecordProgress.of(plan, states), states.values()));
 		}
 
-		void flush(SubStepDao subSteps, InstanceRecordDao records, CounterDao counters, RecordPlaces places) {
-			subSteps.insertAll(this.writes, T0.plusSeconds(3600));
+		void flush(SubStepDao subSteps, CounterDao counters, RecordPlaces places) {
 			subSteps.appendLogs(this.logs);
-			records.updateProgress(this.updates, T0.plusSeconds(3600));
 			counters.apply(this.deltas);
-			places.moved(this.moved);
+			places.movedWithProgress(this.moved, T0.plusSeconds(3600));
 		}
 
 	}

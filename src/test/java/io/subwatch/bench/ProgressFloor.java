@@ -27,9 +27,8 @@ final class ProgressFloor {
 			+ " AND r.finish_time > :zero ORDER BY r.task_id DESC, r.finish_time DESC LIMIT 1000";
 
 	static final String RUNNING = "SELECT r.id, r.instance_id, r.bk_host_innerip, r.bk_host_name, r.plan_id,"
-			+ " s.step_index, s.sub_index, s.start_time FROM instance_record r JOIN record_sub_step s ON s.record_id = r.id"
-			+ " AND s.step_index = r.at_step AND s.sub_index = r.at_sub"
-			+ " WHERE r.task_id = :task AND r.status = 'RUNNING' AND s.status = 'RUNNING'"
+			+ " r.at_step, r.at_sub, r.sub_steps FROM instance_record r"
+			+ " WHERE r.task_id = :task AND r.status = 'RUNNING' AND r.running_since IS NOT NULL"
 			+ " ORDER BY r.task_id, r.status, r.id LIMIT 5000";
 
 	/** The chart's most buckets (61), a minute each from the task's creation: one range count per bucket. */

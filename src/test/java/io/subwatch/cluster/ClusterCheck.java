@@ -8,6 +8,9 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.subwatch.subscription.Status;
+import io.subwatch.subscription.SubStepColumn;
+
 /** After the run: what the database holds, read through the frontend and on every Galera node. */
 final class ClusterCheck {
 
@@ -39,9 +42,7 @@ final class ClusterCheck {
 			expect(sql, "acknowledged events' log lines", "SELECT COUNT(*)" + logs, load.acknowledgedEvents.get());
 			expect(sql, "distinct log lines (no event twice)", "SELECT COUNT(DISTINCT l.record_id, l.text)" + logs,
 					load.acknowledgedEvents.get());
-			expect(sql, "sub-steps finished", "SELECT COUNT(*) FROM record_sub_step s JOIN instance_record r"
-					+ " ON r.id = s.record_id WHERE r.task_id = " + load.taskId
-					+ " AND s.status IN ('SUCCESS', 'FAILED') AND s.finish_time IS NOT NULL", 2L * load.hosts);
+			expect("sub-steps finished", finishedSubSteps(sql, load.taskId), 2L * load.hosts);
 			// one statement each, so one consistent snapshot while the simulator goes on writing
 			String recount = "SELECT task_id, status, COUNT(*) AS n FROM instance_record GROUP BY task_id, status";
 			expect(sql, "task counters different from a recount (all tasks)", "SELECT COUNT(*) FROM ("
@@ -74,7 +75,7 @@ final class ClusterCheck {
 	/** Database size: data and indexes of every table, per record (a host in a task). */
 	void size() throws SQLException {
 		try (Connection db = connect(14300); Statement sql = db.createStatement()) {
-			for (String table : List.of("instance_record", "instance_info", "record_sub_step", "sub_step_log",
+			for (String table : List.of("instance_record", "instance_info", "sub_step_log",
 					"record_host_status")) {
 				sql.execute("ANALYZE TABLE " + table);
 			}
@@ -95,12 +96,30 @@ final class ClusterCheck {
 	}
 
 	private void expect(Statement sql, String what, String query, long expected) throws SQLException {
-		long actual = single(sql, query);
+		expect(what, single(sql, query), expected);
+	}
+
+	private void expect(String what, long actual, long expected) {
 		this.lines.add("| " + what + " | " + actual + ((actual == expected) ? "" : " (expected " + expected + ")")
 				+ " |");
 		if (actual != expected) {
 			this.failures.add(what + ": " + actual + ", expected " + expected);
 		}
+	}
+
+	/** Sub-steps of the task that succeeded or failed with a finish time, read from each record's sub-step column. */
+	private static long finishedSubSteps(Statement sql, long taskId) throws SQLException {
+		long finished = 0;
+		try (ResultSet rs = sql.executeQuery("SELECT sub_steps FROM instance_record WHERE task_id = " + taskId)) {
+			while (rs.next()) {
+				finished += SubStepColumn.decode(rs.getString(1))
+					.values()
+					.stream()
+					.filter((s) -> (s.status() == Status.SUCCESS || s.status() == Status.FAILED) && s.finishTime() != null)
+					.count();
+			}
+		}
+		return finished;
 	}
 
 	private static long single(Statement sql, String query) throws SQLException {

@@ -200,6 +200,39 @@ class IngestApiTest {
 			.isEqualTo(3800003);
 	}
 
+	/** A record keeps its sub-steps' states in one column: a plan of 1,000 works to its last, one more is refused. */
+	@Test
+	void anInstanceHoldsAtMostAThousandSubStepsWhichAllKeepTheirStates() {
+		long subscriptionId = createSubscription();
+		Map<String, Object> host = new java.util.HashMap<>(this.fixtures.host(this.bizId));
+		List<String> subs = java.util.stream.IntStream.range(0, 500).mapToObj((i) -> "sub-step " + i).toList();
+		List<String> oneMore = java.util.stream.IntStream.range(0, 501).mapToObj((i) -> "sub-step " + i).toList();
+		host.put("steps", List.of(Map.of("id", "agent", "action", "INSTALL_AGENT", "sub_steps", subs),
+				Map.of("id", "bkmonitorbeat", "action", "INSTALL", "sub_steps", oneMore)));
+		JsonNode refused = this.api.post("/api/v1/subscriptions/" + subscriptionId + "/tasks",
+				Map.of("instances", List.of(host)));
+		assertThat(refused.get("code").asInt()).isEqualTo(3800001);
+		assertThat(refused.get("message").asString())
+			.contains("instances[0].steps: at most 1000 sub-steps in all, got 1001");
+
+		host.put("steps", List.of(Map.of("id", "agent", "action", "INSTALL_AGENT", "sub_steps", subs),
+				Map.of("id", "bkmonitorbeat", "action", "INSTALL", "sub_steps", subs)));
+		long recordId = this.fixtures.task(subscriptionId, List.of(host)).records().get(0).recordId();
+		java.time.Instant start = java.time.Instant.parse("2026-11-28T02:00:00Z");
+		List<Map<String, Object>> events = new java.util.ArrayList<>();
+		events.add(Fixtures.event(recordId, 499, "SUCCESS", start.plusSeconds(1)));
+		Map<String, Object> last = new java.util.HashMap<>(Fixtures.event(recordId, 499, "SUCCESS", start.plusSeconds(2)));
+		last.put("step_id", "bkmonitorbeat");
+		events.add(last);
+		assertThat(this.fixtures.send(events).applied()).isEqualTo(2);
+		JsonNode record = this.api.taskResult(Map.of("subscription_id", subscriptionId, "page", 1, "pagesize", 50)).get("data").get("list").get(0);
+		assertThat(record.get("status").asString()).isEqualTo("SUCCESS");
+		JsonNode lastSub = record.get("steps").get(1).get("target_hosts").get(0).get("sub_steps").get(499);
+		assertThat(lastSub.get("status").asString()).isEqualTo("SUCCESS");
+		assertThat(record.get("steps").get(0).get("target_hosts").get(0).get("sub_steps").get(0).get("status")
+			.asString()).as("back-filled").isEqualTo("SUCCESS");
+	}
+
 	@ParameterizedTest
 	@ValueSource(strings = { "host|instance|host|1/../2", "host|instance|host|1\\2", "host|instance|host|1\u0000",
 			"host|instance|host|1 ", "host|instance|host|1\n", "host|instance|host|\u202E1", "service|instance|service|a" })

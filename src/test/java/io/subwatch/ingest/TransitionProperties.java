@@ -12,7 +12,7 @@ import io.subwatch.subscription.InstanceRecord;
 import io.subwatch.subscription.RecordProgress;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
-import io.subwatch.subscription.SubStepDao;
+import io.subwatch.subscription.SubStepColumn;
 import io.subwatch.subscription.SubStepState;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -63,13 +63,10 @@ class TransitionProperties {
 		return transitions;
 	}
 
+	/** The states as stored and read back: through the record's sub-step column, as every batch writes them. */
 	static Map<Integer, SubStepState> states(RecordTransitions transitions, Map<Integer, SubStepState> stored) {
-		List<SubStepDao.Write> inserts = new ArrayList<>();
-		List<SubStepDao.Write> updates = new ArrayList<>();
-		transitions.collect(inserts, updates);
-		Map<Integer, SubStepState> after = new HashMap<>(stored);
-		inserts.forEach((w) -> after.put(RecordProgress.key(w.state().stepIndex(), w.state().subIndex()), w.state()));
-		updates.forEach((w) -> after.put(RecordProgress.key(w.state().stepIndex(), w.state().subIndex()), w.state()));
+		Map<Integer, SubStepState> after = SubStepColumn.decode(SubStepColumn.encode(transitions.states()));
+		assertThat(after.keySet()).containsAll(stored.keySet());
 		return after;
 	}
 

@@ -16,8 +16,8 @@ final class StoredData {
 					+ " FROM instance_record",
 			"SELECT status, COUNT(id), SUM(CASE WHEN is_latest THEN 1 ELSE 0 END) FROM instance_record"
 					+ " GROUP BY status ORDER BY status",
-			"SELECT status, COUNT(record_id), COALESCE(MAX(updated_at), TIMESTAMP '2000-01-01 00:00:00')"
-					+ " FROM record_sub_step GROUP BY status ORDER BY status",
+			"SELECT COUNT(sub_steps), COALESCE(SUM(LENGTH(sub_steps)), 0),"
+					+ " COALESCE(MAX(sub_steps_at), TIMESTAMP '2000-01-01 00:00:00') FROM instance_record",
 			"SELECT COUNT(id), COALESCE(SUM(LENGTH(text)), 0) FROM sub_step_log",
 			"SELECT COUNT(id), COALESCE(SUM(latest_task_id), 0) FROM subscription",
 			"SELECT COUNT(id), SUM(CASE WHEN is_ready THEN 1 ELSE 0 END), COUNT(err_msg), SUM(instance_count)"

@@ -23,6 +23,8 @@ import io.subwatch.subscription.DbTime;
 import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
+import io.subwatch.subscription.SubStepColumn;
+import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.Subscription.SubscriptionStep;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.TaskDao;
@@ -169,12 +171,12 @@ class RetentionBenchmarkIT {
 					.update();
 				jdbc.sql("INSERT INTO instance_info (record_id, info) SELECT id, simple_info FROM instance_record"
 						+ " WHERE task_id = :taskId ORDER BY id").param("taskId", task).update();
-				jdbc.sql("""
-						INSERT INTO record_sub_step (record_id, step_index, sub_index, status, start_time, finish_time,
-						  updated_at)
-						SELECT id, 0, 0, 'SUCCESS', start_time, finish_time, finish_time FROM instance_record
-						WHERE task_id = :taskId ORDER BY id
-						""").param("taskId", task).update();
+				jdbc.sql("UPDATE instance_record SET sub_steps = :subSteps, sub_steps_at = :finished WHERE task_id = :taskId")
+					.param("subSteps", SubStepColumn.encode(List.of(new SubStepState(0, 0, Status.SUCCESS, created,
+							finished))))
+					.param("finished", DbTime.toDb(finished))
+					.param("taskId", task)
+					.update();
 				jdbc.sql("""
 						INSERT INTO sub_step_log (record_id, step_index, sub_index, continued, text, event_time, status)
 						SELECT id, 0, 0, FALSE, '[2026-09-01 08:00:30 INFO] 安装 完成', finish_time, 'SUCCESS'

@@ -12,7 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The migrations of one database's own folder ({@code db/vendor/{vendor}}) run on that database only: on H2 the
- * identity columns written most take their values a thousand at a time (V77), and MySQL/MariaDB run none of them.
+ * identity columns written most take their values a thousand at a time (V77), which MySQL/MariaDB do not run, and each
+ * database gives a record's sub-step column its own type (V80).
  */
 @IntegrationTest
 class VendorMigrationsTest {
@@ -41,6 +42,16 @@ class VendorMigrationsTest {
 				ORDER BY table_name
 				""").query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list();
 		assertThat(caches).containsExactly("instance_record=1000", "sub_step_log=1000");
+	}
+
+	@Test
+	void theSubStepColumnIsKeptInTheRowOnH2AndIsTextOnMySql() {
+		String type = this.jdbc.sql("""
+				SELECT data_type FROM information_schema.columns
+				WHERE table_name = 'instance_record' AND column_name = 'sub_steps' ORDER BY data_type
+				""").query(String.class).list().get(0);
+		assertThat(type.toLowerCase(java.util.Locale.ROOT))
+			.isEqualTo(this.database.mysql() ? "text" : "character varying");
 	}
 
 }
