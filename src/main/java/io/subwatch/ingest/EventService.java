@@ -84,17 +84,19 @@ public class EventService {
 		List<EventError> errors = new ArrayList<>(parsed.errors());
 		// Only records the caller may write are locked: nobody can make other businesses' writers wait.
 		Map<Long, Boolean> writable = new HashMap<>();
-		List<Long> allowed = this.records.findSubscriptionIds(parsed.events().stream().map(Event::recordId).toList())
-			.entrySet()
-			.stream()
-			.filter((e) -> writable.computeIfAbsent(e.getValue(), (id) -> canWrite(id, access)))
-			.map(Map.Entry::getKey)
-			.toList();
-		Map<Long, InstanceRecord> locked = this.locks.lock(allowed);
+		Map<Long, InstanceRecordDao.Owner> allowed = new HashMap<>();
+		this.records.findOwners(parsed.events().stream().map(Event::recordId).toList()).forEach((id, owner) -> {
+			if (writable.computeIfAbsent(owner.subscriptionId(), (subscriptionId) -> canWrite(subscriptionId, access))) {
+				allowed.put(id, owner);
+			}
+		});
+		// the records with their sub-steps and places, in one read under their tasks' locks
+		Map<Long, InstanceRecordDao.WithSubSteps> locked = this.locks.lockWithSubSteps(allowed);
 		List<ResolvedEvent> valid = new ArrayList<>();
 		for (Event event : parsed.events()) {
 			String at = "events[" + event.index() + "]";
-			InstanceRecord record = locked.get(event.recordId());
+			InstanceRecordDao.WithSubSteps found = locked.get(event.recordId());
+			InstanceRecord record = (found != null) ? found.record() : null;
 			if (record == null) {
 				errors.add(new EventError(event.index(), at + ".record_id " + event.recordId() + " does not exist"));
 				continue;
@@ -122,16 +124,15 @@ public class EventService {
 		return outcome;
 	}
 
-	private int write(List<ResolvedEvent> events, Map<Long, InstanceRecord> locked, Instant now) {
+	private int write(List<ResolvedEvent> events, Map<Long, InstanceRecordDao.WithSubSteps> locked, Instant now) {
 		Map<Long, RecordTransitions> byRecord = new HashMap<>();
-		var stored = this.subSteps.findByRecordIds(events.stream().map((r) -> r.event().recordId()).distinct().toList());
 		Set<Integer> changedEvents = new HashSet<>();
 		List<LogMerge.Candidate> logCandidates = new ArrayList<>();
 		for (ResolvedEvent resolved : events) {
 			Event event = resolved.event();
 			RecordTransitions transitions = byRecord.computeIfAbsent(event.recordId(),
-					(id) -> new RecordTransitions(locked.get(id), this.plans.findById(locked.get(id).planId()),
-							stored.getOrDefault(id, Map.of())));
+					(id) -> new RecordTransitions(locked.get(id).record(),
+							this.plans.findById(locked.get(id).record().planId()), locked.get(id).subSteps()));
 			if (transitions.apply(resolved.stepIndex(), event)) {
 				changedEvents.add(event.index());
 			}
@@ -150,11 +151,11 @@ public class EventService {
 			InstanceRecord record = t.record();
 			activeTasks.add(record.taskId());
 			RecordProgress after = t.progress();
-			moved.add(new RecordPlaces.Moved(record, after, t.states()));
+			moved.add(new RecordPlaces.Moved(record, after, t.states(), locked.get(record.id()).place()));
 			deltas.move(record.id(), record.taskId(), record.subscriptionId(), record.latest(), record.status(),
 					after.status());
 		});
-		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, stored, locked));
+		LogMerge.Plan logs = LogMerge.plan(logCandidates, storedLogs(logCandidates, locked));
 		changedEvents.addAll(logs.changedEvents());
 		this.subSteps.appendLogs(logs.inserts());
 		this.subSteps.moveLogs(logs.moves());
@@ -171,11 +172,12 @@ public class EventService {
 	 * batch of first events reads nothing; a terminated record takes lines without rows.
 	 */
 	private Map<Long, Map<Integer, List<LogEntry>>> storedLogs(List<LogMerge.Candidate> candidates,
-			Map<Long, Map<Integer, SubStepState>> stored, Map<Long, InstanceRecord> locked) {
+			Map<Long, InstanceRecordDao.WithSubSteps> locked) {
 		List<SubStepDao.LogAppend> repeating = candidates.stream()
 			.map(LogMerge.Candidate::log)
-			.filter((log) -> locked.get(log.recordId()).status() == Status.TERMINATED
-					|| stored.getOrDefault(log.recordId(), Map.of())
+			.filter((log) -> locked.get(log.recordId()).record().status() == Status.TERMINATED
+					|| locked.get(log.recordId())
+						.subSteps()
 						.containsKey(RecordProgress.key(log.stepIndex(), log.subIndex())))
 			.toList();
 		if (repeating.isEmpty()) {

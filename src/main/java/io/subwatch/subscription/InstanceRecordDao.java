@@ -148,14 +148,19 @@ public class InstanceRecordDao {
 		return found;
 	}
 
-	/** The subscription of each record, by record id (unknown ids are absent). */
-	public Map<Long, Long> findSubscriptionIds(Collection<Long> recordIds) {
-		Map<Long, Long> result = new HashMap<>(recordIds.size() * 2);
+	/** Who a record belongs to: its subscription (whose writers may change it) and its task (which locks it). */
+	public record Owner(long subscriptionId, long taskId) {
+	}
+
+	/** The subscription and task of each record, by record id (unknown ids are absent; a record never moves). */
+	public Map<Long, Owner> findOwners(Collection<Long> recordIds) {
+		Map<Long, Owner> result = new HashMap<>(recordIds.size() * 2);
 		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
-			this.jdbc.sql("SELECT id, subscription_id FROM instance_record WHERE " + batch.condition() + " ORDER BY id")
+			this.jdbc.sql("SELECT id, subscription_id, task_id FROM instance_record WHERE " + batch.condition()
+					+ " ORDER BY id")
 				.params(batch.params())
 				.query((rs) -> {
-					result.put(rs.getLong(1), rs.getLong(2));
+					result.put(rs.getLong(1), new Owner(rs.getLong(2), rs.getLong(3)));
 				});
 		}
 		return result;
@@ -200,25 +205,37 @@ public class InstanceRecordDao {
 		return ordered;
 	}
 
-	/** A record with its sub-step states (keyed by {@link RecordProgress#key}; empty when every one is pending). */
-	public record WithSubSteps(InstanceRecord record, Map<Integer, SubStepState> subSteps) {
+	/**
+	 * A record with its sub-step states (keyed by {@link RecordProgress#key}; empty when every one is pending) and its
+	 * place.
+	 */
+	public record WithSubSteps(InstanceRecord record, Map<Integer, SubStepState> subSteps, RecordPlace place) {
 	}
 
 	/**
-	 * Records with their sub-step states, in the order of {@code recordIds}: one read of the records' rows, which hold
-	 * their states ({@link SubStepColumn}).
+	 * Records with their sub-step states and places, by id (unknown ids are absent): one read of the records' rows,
+	 * which hold their states ({@link SubStepColumn}). Call with their tasks locked to read a state nobody else is
+	 * changing.
 	 */
-	public List<WithSubSteps> findAllWithSubSteps(List<Long> recordIds) {
+	public Map<Long, WithSubSteps> findWithSubSteps(Collection<Long> recordIds) {
 		Map<Long, WithSubSteps> byId = new HashMap<>(recordIds.size() * 2);
 		for (IdBatches.Batch batch : IdBatches.of("id", recordIds)) {
-			this.jdbc.sql("SELECT " + COLUMNS + ", sub_steps FROM instance_record WHERE " + batch.condition()
-					+ " ORDER BY id")
+			this.jdbc.sql("SELECT " + COLUMNS + ", sub_steps, at_step, at_sub, error_key, error_line"
+					+ " FROM instance_record WHERE " + batch.condition() + " ORDER BY id")
 				.params(batch.params())
 				.query((rs) -> {
 					InstanceRecord record = map(rs, 0);
-					byId.put(record.id(), new WithSubSteps(record, SubStepColumn.decode(rs.getString("sub_steps"))));
+					byId.put(record.id(), new WithSubSteps(record, SubStepColumn.decode(rs.getString("sub_steps")),
+							new RecordPlace(rs.getInt("at_step"), rs.getInt("at_sub"), rs.getString("error_key"),
+									rs.getString("error_line"))));
 				});
 		}
+		return byId;
+	}
+
+	/** As {@link #findWithSubSteps}, in the order of {@code recordIds}. */
+	public List<WithSubSteps> findAllWithSubSteps(List<Long> recordIds) {
+		Map<Long, WithSubSteps> byId = findWithSubSteps(recordIds);
 		List<WithSubSteps> ordered = new ArrayList<>(recordIds.size());
 		for (Long id : recordIds) {
 			WithSubSteps found = byId.get(id);

@@ -25,11 +25,21 @@ public class RecordLocks {
 		this.tasks = tasks;
 	}
 
-	/** Locks the records' tasks and returns the records as committed now; unknown ids are absent. */
+	/**
+	 * Locks the tasks of records whose owners were read before ({@link InstanceRecordDao#findOwners}: a record never
+	 * changes task) and returns the records with their sub-step states and places as committed now, in one read.
+	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public Map<Long, InstanceRecord> lock(Collection<Long> recordIds) {
+	public Map<Long, InstanceRecordDao.WithSubSteps> lockWithSubSteps(Map<Long, InstanceRecordDao.Owner> owners) {
+		this.tasks.lockAll(owners.values().stream().map(InstanceRecordDao.Owner::taskId).toList());
+		return this.records.findWithSubSteps(owners.keySet());
+	}
+
+	/** As {@link #lockWithSubSteps(Map)}, for records whose tasks are read here; unknown ids are absent. */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Map<Long, InstanceRecordDao.WithSubSteps> lockWithSubSteps(Collection<Long> recordIds) {
 		this.tasks.lockAll(this.records.findTaskIds(recordIds));
-		return this.records.findByIds(recordIds);
+		return this.records.findWithSubSteps(recordIds);
 	}
 
 	/** Locks the tasks of the instances' latest records and returns those records as committed now. */

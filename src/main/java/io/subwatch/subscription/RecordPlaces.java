@@ -21,10 +21,16 @@ import org.springframework.transaction.annotation.Transactional;
 public class RecordPlaces {
 
 	/**
-	 * A record whose sub-steps changed: as it was read under its task lock, its progress now, and all its sub-step
-	 * states now (written with its row by {@link #movedWithProgress}; null when the writer stored them apart).
+	 * A record whose sub-steps changed: as it was read under its task lock, its progress now, all its sub-step states
+	 * now (written with its row by {@link #movedWithProgress}), and its place as read with it (null: read it here).
 	 */
-	public record Moved(InstanceRecord record, RecordProgress after, Collection<SubStepState> subSteps) {
+	public record Moved(InstanceRecord record, RecordProgress after, Collection<SubStepState> subSteps,
+			RecordPlace placeBefore) {
+
+		public Moved(InstanceRecord record, RecordProgress after, Collection<SubStepState> subSteps) {
+			this(record, after, subSteps, null);
+		}
+
 	}
 
 	private final RecordPlaceDao dao;
@@ -72,7 +78,9 @@ public class RecordPlaces {
 		if (moves.isEmpty()) {
 			return new Changes(Map.of(), new PlaceDeltas());
 		}
-		Map<Long, RecordPlace> before = this.dao.findByIds(moves.stream().map((m) -> m.record().id()).toList());
+		List<Long> unread = moves.stream().filter((m) -> m.placeBefore() == null).map((m) -> m.record().id()).toList();
+		Map<Long, RecordPlace> before = new HashMap<>(unread.isEmpty() ? Map.of() : this.dao.findByIds(unread));
+		moves.stream().filter((m) -> m.placeBefore() != null).forEach((m) -> before.put(m.record().id(), m.placeBefore()));
 		List<Long> failing = moves.stream()
 			.filter((m) -> m.after().status() == Status.FAILED && !keepsError(m, before.get(m.record().id())))
 			.map((m) -> m.record().id())

@@ -44,23 +44,22 @@ public class RecordStopper {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public int stop(Collection<Long> recordIds, Status finalStatus, Function<InstanceRecord, String> logLine,
 			Instant now) {
-		List<InstanceRecord> active = this.locks.lock(recordIds)
+		List<InstanceRecordDao.WithSubSteps> active = this.locks.lockWithSubSteps(recordIds)
 			.values()
 			.stream()
-			.filter((record) -> record.status().isActive())
-			.sorted((a, b) -> Long.compare(a.id(), b.id()))
+			.filter((found) -> found.record().status().isActive())
+			.sorted((a, b) -> Long.compare(a.record().id(), b.record().id()))
 			.toList();
 		if (active.isEmpty()) {
 			return 0;
 		}
-		Map<Long, Map<Integer, SubStepState>> stored = this.subSteps
-			.findByRecordIds(active.stream().map(InstanceRecord::id).toList());
 		List<SubStepDao.LogAppend> logs = new ArrayList<>();
 		CounterDeltas deltas = new CounterDeltas();
 		List<RecordPlaces.Moved> moved = new ArrayList<>();
-		for (InstanceRecord record : active) {
+		for (InstanceRecordDao.WithSubSteps found : active) {
+			InstanceRecord record = found.record();
 			StepPlan plan = this.plans.findById(record.planId());
-			Map<Integer, SubStepState> states = new HashMap<>(stored.getOrDefault(record.id(), Map.of()));
+			Map<Integer, SubStepState> states = new HashMap<>(found.subSteps());
 			List<SubStepState> targets = targets(plan, states);
 			if (targets.isEmpty()) {
 				continue;
@@ -74,7 +73,7 @@ public class RecordStopper {
 			logs.add(new SubStepDao.LogAppend(record.id(), last.stepIndex(), last.subIndex(), logLine.apply(record), now,
 					finalStatus));
 			RecordProgress after = RecordProgress.of(plan, states);
-			moved.add(new RecordPlaces.Moved(record, after, states.values()));
+			moved.add(new RecordPlaces.Moved(record, after, states.values(), found.place()));
 			deltas.move(record.id(), record.taskId(), record.subscriptionId(), record.latest(), record.status(), after.status());
 		}
 		this.subSteps.appendLogs(logs);
