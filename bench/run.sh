@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark of issue 6: generates the large dataset (100,000-host task + history) on H2 and on MariaDB/MySQL,
-# measures M1–M10 and rewrites docs/benchmarks.md. Takes 15–25 minutes on 2 cores; run it on a quiet machine.
+# measures M1–M10 and rewrites docs/benchmarks.md. Takes 15–40 minutes on 2 cores; run it on a quiet machine.
 #   bench/run.sh                 both databases
 #   BENCH_DATABASES=h2 bench/run.sh
 set -euo pipefail
