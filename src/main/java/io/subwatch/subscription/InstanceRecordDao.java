@@ -194,12 +194,16 @@ public class InstanceRecordDao {
 
 	/** Records by id, in the order of {@code recordIds}. */
 	public List<InstanceRecord> findAllByIds(List<Long> recordIds) {
-		Map<Long, InstanceRecord> byId = findByIds(recordIds);
-		List<InstanceRecord> ordered = new ArrayList<>(recordIds.size());
-		for (Long id : recordIds) {
-			InstanceRecord record = byId.get(id);
-			if (record != null) {
-				ordered.add(record);
+		return inOrder(recordIds, findByIds(recordIds));
+	}
+
+	/** The found values in the order of {@code ids}; ids not found are left out. */
+	private static <T> List<T> inOrder(List<Long> ids, Map<Long, T> found) {
+		List<T> ordered = new ArrayList<>(ids.size());
+		for (Long id : ids) {
+			T value = found.get(id);
+			if (value != null) {
+				ordered.add(value);
 			}
 		}
 		return ordered;
@@ -235,15 +239,7 @@ public class InstanceRecordDao {
 
 	/** As {@link #findWithSubSteps}, in the order of {@code recordIds}. */
 	public List<WithSubSteps> findAllWithSubSteps(List<Long> recordIds) {
-		Map<Long, WithSubSteps> byId = findWithSubSteps(recordIds);
-		List<WithSubSteps> ordered = new ArrayList<>(recordIds.size());
-		for (Long id : recordIds) {
-			WithSubSteps found = byId.get(id);
-			if (found != null) {
-				ordered.add(found);
-			}
-		}
-		return ordered;
+		return inOrder(recordIds, findWithSubSteps(recordIds));
 	}
 
 	/** The full instance_info of records, by record id. */

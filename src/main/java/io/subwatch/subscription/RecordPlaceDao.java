@@ -45,19 +45,6 @@ class RecordPlaceDao {
 		return result;
 	}
 
-	void updateAll(Map<Long, RecordPlace> places) {
-		this.jdbcTemplate.batchUpdate("""
-				UPDATE instance_record SET at_step = ?, at_sub = ?, error_key = ?, error_line = ? WHERE id = ?
-				""", new ArrayList<>(places.entrySet()), 500, (ps, entry) -> {
-			RecordPlace place = entry.getValue();
-			ps.setInt(1, place.stepIndex());
-			ps.setInt(2, place.subIndex());
-			ps.setString(3, place.errorKey());
-			ps.setString(4, place.errorLine());
-			ps.setLong(5, entry.getKey());
-		});
-	}
-
 	/**
 	 * A record's row as one batch of events leaves it: status and times, its place when that changed (else null), and
 	 * its sub-step states when they were written (else null).

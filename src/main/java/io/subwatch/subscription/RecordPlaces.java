@@ -45,8 +45,8 @@ public class RecordPlaces {
 	/**
 	 * Records that moved, with their status, times and sub-step states: each record's row written once, its sub-steps,
 	 * status and times with its place, and the place counters moved. Call after their logs are written: a record that
-	 * failed takes its error line from the failing sub-step's log as stored now. {@code update_time} becomes {@code now} where the
-	 * status or times changed, and {@code sub_steps_at} where sub-steps were written.
+	 * failed takes its error line from the failing sub-step's log as stored now. {@code update_time} becomes
+	 * {@code now} where the status or times changed, and {@code sub_steps_at} where sub-steps were written.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public void movedWithProgress(List<Moved> moves, Instant now) {

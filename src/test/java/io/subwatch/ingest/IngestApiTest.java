@@ -225,7 +225,10 @@ class IngestApiTest {
 		last.put("step_id", "bkmonitorbeat");
 		events.add(last);
 		assertThat(this.fixtures.send(events).applied()).isEqualTo(2);
-		JsonNode record = this.api.taskResult(Map.of("subscription_id", subscriptionId, "page", 1, "pagesize", 50)).get("data").get("list").get(0);
+		JsonNode record = this.api.taskResult(Map.of("subscription_id", subscriptionId, "page", 1, "pagesize", 50))
+			.get("data")
+			.get("list")
+			.get(0);
 		assertThat(record.get("status").asString()).isEqualTo("SUCCESS");
 		JsonNode lastSub = record.get("steps").get(1).get("target_hosts").get(0).get("sub_steps").get(499);
 		assertThat(lastSub.get("status").asString()).isEqualTo("SUCCESS");
