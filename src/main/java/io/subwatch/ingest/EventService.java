@@ -24,7 +24,6 @@ import io.subwatch.subscription.Status;
 import io.subwatch.subscription.StepPlan;
 import io.subwatch.subscription.StepPlanDao;
 import io.subwatch.subscription.SubStepDao;
-import io.subwatch.subscription.SubStepState;
 import io.subwatch.subscription.SubscriptionDao;
 import io.subwatch.subscription.TaskDao;
 
