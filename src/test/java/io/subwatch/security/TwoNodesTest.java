@@ -54,6 +54,9 @@ class TwoNodesTest {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	SessionStore.SessionTouchThrottle sessions;
+
 	@BeforeAll
 	static void startNodeB() {
 		nodeB = SecondNode.start("spring.autoconfigure.exclude=");
@@ -83,10 +86,17 @@ class TwoNodesTest {
 			.query(Long.class)
 			.single()).isEqualTo(1);
 
+		long touched = lastAccess(operator);
+
 		// node B knows the session: the page loads signed in, not as a redirect to the login
 		HttpResponse<String> onB = browser.get(nodeB.port(), "/subscriptions/" + subscriptionId);
 		assertThat(onB.statusCode()).isEqualTo(200);
 		assertThat(onB.body()).contains(operator.username());
+
+		// page views within a minute of the sign-in leave the session's row as it was (ThrottledSessionRepository)
+		browser.page(this.portA, "/subscriptions/" + subscriptionId);
+		browser.page(nodeB.port(), "/subscriptions/" + subscriptionId);
+		assertThat(lastAccess(operator)).isEqualTo(touched);
 
 		// a form rendered by A, posted to B: the CSRF token is the session's; B's flash message shows on A
 		Document form = browser.page(this.portA, "/subscriptions/" + subscriptionId + "/share-links");
@@ -115,6 +125,26 @@ class TwoNodesTest {
 		HttpResponse<String> after = browser.get(this.portA, "/subscriptions/" + subscriptionId);
 		assertThat(after.statusCode()).isEqualTo(302);
 		assertThat(after.headers().firstValue("Location").orElseThrow()).contains("/login");
+	}
+
+	@Test
+	void expiredSessionsAreStillDeletedBehindTheThrottle() {
+		this.jdbc.sql("INSERT INTO SPRING_SESSION (PRIMARY_ID, SESSION_ID, CREATION_TIME, LAST_ACCESS_TIME,"
+				+ " MAX_INACTIVE_INTERVAL, EXPIRY_TIME, PRINCIPAL_NAME) VALUES ('expired-p', 'expired-s', 1, 1, 60, 60001, NULL)")
+			.update();
+
+		new SessionStore.ExpiredSessionCleanup(this.sessions).run();
+
+		assertThat(this.jdbc.sql("SELECT COUNT(*) FROM SPRING_SESSION WHERE PRIMARY_ID = 'expired-p'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	private long lastAccess(UserAccount user) {
+		return this.jdbc.sql("SELECT LAST_ACCESS_TIME FROM SPRING_SESSION WHERE PRINCIPAL_NAME = :name")
+			.param("name", user.username())
+			.query(Long.class)
+			.single();
 	}
 
 	private static String csrf(Document page) {
