@@ -14,7 +14,8 @@ import org.springframework.session.Session;
  * (replicated to every node of a Galera cluster) for each page view and each htmx poll of every open tab. This
  * repository moves a stored session's last-access time only once it is {@code touchInterval} old, so a session that
  * changed nothing else costs one read per request. The price is the HttpSession contract's precision: a session ends
- * after between {@code timeout - touchInterval} and {@code timeout} without requests. Anything else a request changes
+ * after between {@code timeout - touchInterval} and {@code timeout} without requests (the interval is at most a tenth
+ * of the timeout). Anything else a request changes
  * (attributes, a new id after sign-in, the timeout) is written as before.
  */
 final class ThrottledSessionRepository<S extends Session>
@@ -77,9 +78,19 @@ final class ThrottledSessionRepository<S extends Session>
 
 		@Override
 		public void setLastAccessedTime(Instant lastAccessedTime) {
-			if (Duration.between(this.delegate.getLastAccessedTime(), lastAccessedTime).compareTo(this.touchInterval) >= 0) {
+			if (Duration.between(this.delegate.getLastAccessedTime(), lastAccessedTime).compareTo(step()) >= 0) {
 				this.delegate.setLastAccessedTime(lastAccessedTime);
 			}
+		}
+
+		/** The touch interval, but never above a tenth of the session's timeout, so a short timeout stays usable. */
+		private Duration step() {
+			Duration timeout = this.delegate.getMaxInactiveInterval();
+			if (timeout.isNegative() || timeout.isZero()) {
+				return this.touchInterval;
+			}
+			Duration tenth = timeout.dividedBy(10);
+			return (tenth.compareTo(this.touchInterval) < 0) ? tenth : this.touchInterval;
 		}
 
 		@Override

@@ -45,6 +45,19 @@ class ThrottledSessionRepositoryTest {
 	}
 
 	@Test
+	void aShortTimeoutMovesTheTimeAfterATenthOfIt() {
+		MapSession stored = new MapSession();
+		stored.setLastAccessedTime(SIGNED_IN);
+		stored.setMaxInactiveInterval(Duration.ofMinutes(2));
+		ThrottledSession<MapSession> session = new ThrottledSession<>(stored, Duration.ofMinutes(1));
+
+		session.setLastAccessedTime(SIGNED_IN.plusSeconds(11));
+		assertThat(stored.getLastAccessedTime()).isEqualTo(SIGNED_IN);
+		session.setLastAccessedTime(SIGNED_IN.plusSeconds(12));
+		assertThat(stored.getLastAccessedTime()).isEqualTo(SIGNED_IN.plusSeconds(12));
+	}
+
+	@Test
 	void aZeroIntervalWritesEveryAccess() {
 		MapSession stored = new MapSession();
 		stored.setLastAccessedTime(SIGNED_IN);
