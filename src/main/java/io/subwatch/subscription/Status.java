@@ -17,6 +17,24 @@ public enum Status {
 	/** What an executor may report for a sub-step. */
 	public static final Set<Status> REPORTABLE = EnumSet.of(RUNNING, SUCCESS, FAILED, TERMINATED);
 
+	private static final Status[] ALL = values();
+
+	/**
+	 * The status named by {@code text[from, to)}, without a String made of it: the sub-step states of every record
+	 * read go through this (1.2 million for a return_all of 100,000 hosts, where {@code valueOf} of a substring was
+	 * 9 % of the samples).
+	 */
+	public static Status ofName(String text, int from, int to) {
+		int length = to - from;
+		for (Status status : ALL) {
+			String name = status.name();
+			if (name.length() == length && text.startsWith(name, from)) {
+				return status;
+			}
+		}
+		throw new IllegalArgumentException("no status named " + text.substring(from, to));
+	}
+
 	public boolean isTerminal() {
 		return this == SUCCESS || this == FAILED || this == TERMINATED;
 	}
@@ -65,7 +83,7 @@ public enum Status {
 	}
 
 	public static Optional<Status> parse(String value) {
-		for (Status status : values()) {
+		for (Status status : ALL) {
 			if (status.name().equals(value)) {
 				return Optional.of(status);
 			}

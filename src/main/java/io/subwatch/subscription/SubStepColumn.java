@@ -77,7 +77,7 @@ public final class SubStepColumn {
 			int colon3 = text.indexOf(':', colon2 + 1);
 			int step = Integer.parseInt(text, at, dot, 10);
 			int sub = Integer.parseInt(text, dot + 1, colon1, 10);
-			Status status = Status.valueOf(text.substring(colon1 + 1, colon2));
+			Status status = Status.ofName(text, colon1 + 1, colon2);
 			states.put(RecordProgress.key(step, sub), new SubStepState(step, sub, status,
 					time(text, colon2 + 1, colon3), time(text, colon3 + 1, end)));
 			at = end + 1;

@@ -1,6 +1,7 @@
 package io.subwatch.subscription;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
@@ -10,8 +11,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-/** The derivation rules of spec section 5, for every combination of children. */
+/** The derivation rules of spec section 5, for every combination of children, and reading a status from text. */
 class StatusProperties {
 
 	@Property
@@ -54,6 +56,26 @@ class StatusProperties {
 	@Property
 	void partFailedIsOnlyATaskSummary(@ForAll @Size(max = 20) List<Status> children) {
 		assertThat(Status.derive(children)).isNotEqualTo(Status.PART_FAILED);
+	}
+
+	@Property
+	void ofNameReadsANameInsideLongerText(@ForAll Status status, @ForAll String before, @ForAll String after) {
+		String text = before + status.name() + after;
+
+		assertThat(Status.ofName(text, before.length(), before.length() + status.name().length())).isEqualTo(status);
+	}
+
+	@Property
+	void ofNameRefusesWhatNamesNoStatus(@ForAll String text) {
+		boolean named = Arrays.stream(Status.values()).anyMatch((s) -> s.name().equals(text));
+
+		if (named) {
+			assertThat(Status.ofName(text, 0, text.length()).name()).isEqualTo(text);
+		}
+		else {
+			assertThatIllegalArgumentException()
+				.isThrownBy(() -> Status.ofName(text, 0, text.length()));
+		}
 	}
 
 }
