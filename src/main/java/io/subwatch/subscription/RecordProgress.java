@@ -16,40 +16,44 @@ public record RecordProgress(Status status, Instant startTime, Instant finishTim
 	public record StepProgress(Status status, Instant startTime, Instant finishTime, List<SubStepState> subSteps) {
 	}
 
-	/** Derives the progress from the stored sub-steps, keyed by {@link #key}; absent ones are pending. */
+	/**
+	 * Derives the progress from the stored sub-steps, keyed by {@link #key}; absent ones are pending. Plain loops: this
+	 * runs for every row of every answer (1.2 million sub-steps for a return_all of 100,000 hosts).
+	 */
 	public static RecordProgress of(StepPlan plan, Map<Integer, SubStepState> stored) {
-		List<StepProgress> steps = new ArrayList<>(plan.steps().size());
-		for (int s = 0; s < plan.steps().size(); s++) {
+		int stepCount = plan.steps().size();
+		List<StepProgress> steps = new ArrayList<>(stepCount);
+		List<Status> statuses = new ArrayList<>(stepCount);
+		Instant start = null;
+		Instant lastFinish = null;
+		for (int s = 0; s < stepCount; s++) {
 			int count = plan.steps().get(s).subSteps().size();
 			List<SubStepState> subs = new ArrayList<>(count);
 			for (int i = 0; i < count; i++) {
 				SubStepState state = stored.get(key(s, i));
 				subs.add((state != null) ? state : SubStepState.pending(s, i));
 			}
-			steps.add(step(subs));
+			StepProgress step = step(subs);
+			steps.add(step);
+			statuses.add(step.status());
+			start = (start != null) ? start : step.startTime();
+			lastFinish = (step.finishTime() != null) ? step.finishTime() : lastFinish;
 		}
-		Status status = Status.derive(steps.stream().map(StepProgress::status).toList());
-		Instant start = steps.stream().map(StepProgress::startTime).filter((t) -> t != null).findFirst().orElse(null);
-		Instant finish = status.isTerminal() ? lastFinish(steps.stream().map(StepProgress::finishTime).toList())
-				: null;
-		return new RecordProgress(status, start, finish, steps);
+		Status status = Status.derive(statuses);
+		return new RecordProgress(status, start, status.isTerminal() ? lastFinish : null, steps);
 	}
 
 	private static StepProgress step(List<SubStepState> subs) {
-		Status status = Status.derive(subs.stream().map(SubStepState::status).toList());
-		Instant start = subs.stream().map(SubStepState::startTime).filter((t) -> t != null).findFirst().orElse(null);
-		Instant finish = status.isTerminal() ? lastFinish(subs.stream().map(SubStepState::finishTime).toList())
-				: null;
-		return new StepProgress(status, start, finish, subs);
-	}
-
-	private static Instant lastFinish(List<Instant> finishes) {
-		for (int i = finishes.size() - 1; i >= 0; i--) {
-			if (finishes.get(i) != null) {
-				return finishes.get(i);
-			}
+		List<Status> statuses = new ArrayList<>(subs.size());
+		Instant start = null;
+		Instant lastFinish = null;
+		for (SubStepState sub : subs) {
+			statuses.add(sub.status());
+			start = (start != null) ? start : sub.startTime();
+			lastFinish = (sub.finishTime() != null) ? sub.finishTime() : lastFinish;
 		}
-		return null;
+		Status status = Status.derive(statuses);
+		return new StepProgress(status, start, status.isTerminal() ? lastFinish : null, subs);
 	}
 
 	/** Map key of a sub-step within a record. */
