@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Connections to H2 get the engine settings the app is measured with, whatever URL the operator gives; a setting the
- * operator names (in the URL or as a pool data source property) is left as given.
+ * operator names (in the URL or as a pool data source property) is left as given (as {@link MySqlConnectionSettings}
+ * does for MySQL).
  * <ul>
  * <li>{@code QUERY_CACHE_SIZE=128}: H2 keeps the parsed and planned statements of each connection in a cache of 8 by
  * default. A request runs more distinct statements than that (the session, the caller's checks, the page's reads), so
@@ -27,11 +28,7 @@ class H2ConnectionSettings implements BeanPostProcessor {
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		// before initialization: after the pool's settings are bound, before anything can wrap or open it
 		if (bean instanceof HikariDataSource hikari && h2(hikari.getJdbcUrl())) {
-			DEFAULTS.forEach((name, value) -> {
-				if (!hikari.getDataSourceProperties().containsKey(name) && !inUrl(hikari.getJdbcUrl(), name)) {
-					hikari.addDataSourceProperty(name, value);
-				}
-			});
+			MySqlConnectionSettings.addUnnamed(hikari, DEFAULTS, H2ConnectionSettings::inUrl);
 		}
 		return bean;
 	}

@@ -1,6 +1,7 @@
 package io.subwatch.storage;
 
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
@@ -37,13 +38,18 @@ class MySqlConnectionSettings implements BeanPostProcessor {
 	public Object postProcessBeforeInitialization(Object bean, String beanName) {
 		// before initialization: after the pool's settings are bound, before anything can wrap or open it
 		if (bean instanceof HikariDataSource hikari && mysql(hikari.getJdbcUrl())) {
-			DEFAULTS.forEach((name, value) -> {
-				if (!hikari.getDataSourceProperties().containsKey(name) && !inUrl(hikari.getJdbcUrl(), name)) {
-					hikari.addDataSourceProperty(name, value);
-				}
-			});
+			addUnnamed(hikari, DEFAULTS, MySqlConnectionSettings::inUrl);
 		}
 		return bean;
+	}
+
+	/** Adds each setting to the pool's data source properties unless the pool or its URL names it already. */
+	static void addUnnamed(HikariDataSource hikari, Map<String, String> settings, BiPredicate<String, String> inUrl) {
+		settings.forEach((name, value) -> {
+			if (!hikari.getDataSourceProperties().containsKey(name) && !inUrl.test(hikari.getJdbcUrl(), name)) {
+				hikari.addDataSourceProperty(name, value);
+			}
+		});
 	}
 
 	static boolean mysql(String url) {
