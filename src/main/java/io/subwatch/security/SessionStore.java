@@ -18,11 +18,12 @@ import org.springframework.session.jdbc.MySqlJdbcIndexedSessionRepositoryCustomi
 
 /**
  * Browser sessions live in the database (Spring Session JDBC, tables from Flyway V55), so every app node serves every
- * signed-in browser and share-link visitor. Two adjustments to Spring Boot's set-up: an attribute is written with an
+ * signed-in browser and share-link visitor. Three adjustments to Spring Boot's set-up: an attribute is written with an
  * upsert (two concurrent requests of one session, e.g. htmx polls, may both add the same attribute; MySQL's
  * {@code ON DUPLICATE KEY UPDATE}, which H2 understands in MySQL mode), and expired sessions are deleted by one node
- * at a time under ShedLock instead of by every node's own timer ({@code spring.session.jdbc.cleanup-cron=-}). And a
- * session's row is not rewritten by every request only to move its last-access time ({@link ThrottledSessionRepository}).
+ * at a time under ShedLock instead of by every node's own timer ({@code spring.session.jdbc.cleanup-cron=-}), and a
+ * session's row is not rewritten by every request only to move its last-access time
+ * ({@link ThrottledSessionRepository}).
  */
 @Configuration(proxyBeanMethods = false)
 class SessionStore {

@@ -30,11 +30,6 @@ final class ThrottledSessionRepository<S extends Session>
 		this.touchInterval = touchInterval;
 	}
 
-	/** The repository that stores the sessions. */
-	FindByIndexNameSessionRepository<S> delegate() {
-		return this.delegate;
-	}
-
 	@Override
 	public ThrottledSession<S> createSession() {
 		return new ThrottledSession<>(this.delegate.createSession(), Duration.ZERO);

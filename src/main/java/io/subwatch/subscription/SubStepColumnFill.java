@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 /**
  * Migration V82: copies every record's rows of {@code record_sub_step} into its {@code sub_steps} column with
  * {@code running_since} and {@code sub_steps_at} (all three added by V80), a thousand records at a time, before V83
- * drops the table. In Java because the column's text ({@link SubStepColumn}) has one encoder, and the two databases share no function to
- * build it. Spring Boot hands every {@link JavaMigration} bean to Flyway. Plain JDBC on Flyway's connection: the
- * application's JDBC beans wait for the migrations.
+ * drops the table. In Java because the column's text ({@link SubStepColumn}) has one encoder, and the two databases
+ * share no function to build it. Spring Boot hands every {@link JavaMigration} bean to Flyway. Plain JDBC on Flyway's
+ * connection: the application's JDBC beans wait for the migrations.
  */
 @Component
 class SubStepColumnFill implements JavaMigration {
