@@ -135,10 +135,10 @@ final class Benchmark {
 		Map<String, Stats> result = new LinkedHashMap<>();
 		BreakdownScope task = new BreakdownScope(data.subscriptionId(), data.taskId());
 		int taskFailed = counters.findByTask(data.taskId()).count(Status.FAILED);
-		result.put("P1", Stats.measure(Stats.warmup(runs), runs, () -> breakdowns.load(task, taskFailed)));
+		result.put("P1", Stats.steady(runs, () -> breakdowns.load(task, taskFailed)));
 		BreakdownScope all = new BreakdownScope(data.subscriptionId(), null);
 		int allFailed = counters.findBySubscription(data.subscriptionId()).count(Status.FAILED);
-		result.put("P2", Stats.measure(Stats.warmup(runs), runs, () -> breakdowns.load(all, allFailed)));
+		result.put("P2", Stats.steady(runs, () -> breakdowns.load(all, allFailed)));
 		return result;
 	}
 

@@ -48,7 +48,7 @@ final class HttpMeasurements {
 				throw new IllegalStateException(body.getKey() + " failed: " + new String(check));
 			}
 			results.put(body.getKey(), this.app.profiles.record(body.getKey(),
-					() -> Stats.measure(Stats.warmup(runs), runs, () -> this.app.post(TASK_RESULT, body.getValue()))));
+					() -> Stats.steady(runs, () -> this.app.post(TASK_RESULT, body.getValue()))));
 		}
 		return results;
 	}

@@ -72,7 +72,7 @@ final class PageMeasurements {
 		if (first.statusCode() != 200 || !first.body().contains("id=\"counters\"")) {
 			throw new IllegalStateException("the result page answered " + first.statusCode());
 		}
-		return Stats.measure(Stats.warmup(runs), runs, () -> get(resultPage()));
+		return Stats.steady(runs, () -> get(resultPage()));
 	}
 
 	/** The live poll URL the page carries while its task runs. */

@@ -90,22 +90,22 @@ final class SqlFloor {
 	Map<String, Stats> measure(int runs) throws Exception {
 		Map<String, Stats> floor = new LinkedHashMap<>();
 		long deep = Math.max(0, Math.min(24_950, (long) (this.data.instanceIds().size() * 0.3) - 50));
-		floor.put("M1", Stats.measure(20, runs, () -> {
+		floor.put("M1", Stats.steady(runs, () -> {
 			this.counters.findByTask(this.data.taskId());
 			this.assembler.assemble(window(TASK_WINDOW, 0, 50), false, RowAssembler.pipelineIdCache());
 		}));
-		floor.put("M2", Stats.measure(20, runs, () -> {
+		floor.put("M2", Stats.steady(runs, () -> {
 			this.counters.findByTask(this.data.taskId());
 			List<Long> page = new ArrayList<>(this.ranks.findPage(StatusRanks.Scope.task(this.data.taskId()),
 					List.of(Status.FAILED, Status.RUNNING), deep, 50));
 			Collections.reverse(page);
 			this.assembler.assemble(page, false, RowAssembler.pipelineIdCache());
 		}));
-		floor.put("M3", Stats.measure(20, runs, () -> {
+		floor.put("M3", Stats.steady(runs, () -> {
 			this.counters.findByTask(this.data.taskId());
 			this.assembler.assemble(window(TASK_WINDOW, 0, 50), true, RowAssembler.pipelineIdCache());
 		}));
-		floor.put("M4", Stats.measure(20, runs, () -> {
+		floor.put("M4", Stats.steady(runs, () -> {
 			this.counters.findByTask(this.data.taskId());
 			List<Long> matching = new ArrayList<>();
 			List<String> sample = sampleInstances();
@@ -120,7 +120,7 @@ final class SqlFloor {
 			Collections.reverse(page);
 			this.assembler.assemble(page, false, RowAssembler.pipelineIdCache());
 		}));
-		floor.put("M5", Stats.measure(20, runs, () -> {
+		floor.put("M5", Stats.steady(runs, () -> {
 			this.counters.findBySubscription(this.data.subscriptionId());
 			this.assembler.assemble(window(LATEST_WINDOW, 0, 50), false, RowAssembler.pipelineIdCache());
 		}));

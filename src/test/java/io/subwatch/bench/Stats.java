@@ -10,6 +10,8 @@ final class Stats {
 
 	private final List<Double> millis = new ArrayList<>();
 
+	private int warmupCalls;
+
 	void add(long nanos) {
 		this.millis.add(nanos / 1_000_000.0);
 	}
@@ -55,11 +57,64 @@ final class Stats {
 	}
 
 	/**
-	 * Unmeasured calls before {@code runs} measured ones over HTTP: the app's JIT needs well over a thousand requests
-	 * on 2 cores before a path is compiled, and "warm" is what the targets mean.
+	 * Unmeasured calls before {@code runs} measured ones over HTTP, at the least: the app's JIT needs well over a
+	 * thousand requests on 2 cores before a path is compiled, and "warm" is what the targets mean.
 	 */
 	static int warmup(int runs) {
 		return 5 * runs;
+	}
+
+	/** A block of warm-up calls counts as flat when its median is at most this much below the best block before it. */
+	static final double STEADY_GAIN = 0.05;
+
+	/** How many flat blocks in a row make a path steady: one could be a block slowed by a collection. */
+	static final int STEADY_BLOCKS = 2;
+
+	/** The most unmeasured calls {@link #steady} makes, per measured one. */
+	static final int MAX_WARMUP_PER_RUN = 30;
+
+	/**
+	 * Measures {@code runs} calls once the path is steady: {@link #warmup} calls first, then blocks of {@code runs}
+	 * calls, unmeasured, until {@link #STEADY_BLOCKS} blocks in a row have a median no more than {@link #STEADY_GAIN}
+	 * below the best block before them (at most {@link #MAX_WARMUP_PER_RUN} calls per measured one). A fixed count was
+	 * not enough: on 2 cores task_result page 1 still took twice its steady time after 1,000 calls, and kept falling
+	 * until about 3,000.
+	 */
+	static Stats steady(int runs, Action action) throws Exception {
+		int warm = warmup(runs);
+		for (int i = 0; i < warm; i++) {
+			action.run();
+		}
+		Settling settling = new Settling();
+		boolean steady = false;
+		while (!steady && warm < MAX_WARMUP_PER_RUN * runs) {
+			steady = settling.steadyAfter(measure(0, runs, action).median());
+			warm += runs;
+		}
+		Stats stats = measure(0, runs, action);
+		stats.warmupCalls = warm;
+		return stats;
+	}
+
+	/** Whether a path has settled, from the medians of its warm-up blocks in order. */
+	static final class Settling {
+
+		private double best = Double.MAX_VALUE;
+
+		private int flat;
+
+		/** Takes the next block's median; true once {@link #STEADY_BLOCKS} blocks in a row have been flat. */
+		boolean steadyAfter(double median) {
+			this.flat = (median >= this.best * (1 - STEADY_GAIN)) ? this.flat + 1 : 0;
+			this.best = Math.min(this.best, median);
+			return this.flat >= STEADY_BLOCKS;
+		}
+
+	}
+
+	/** How many unmeasured calls ran before the measured ones, where {@link #steady} measured them; 0 otherwise. */
+	int warmupCalls() {
+		return this.warmupCalls;
 	}
 
 	/** Runs {@code warmup} times unmeasured, then {@code runs} times measured. */
