@@ -50,10 +50,10 @@ final class BenchmarkReport {
 				Dataset: one subscription whose task has the hosts over 2 steps (agent: 8 sub-steps, plugin: 4) with 60%
 				SUCCESS / 20% RUNNING / 10% FAILED / 10% PENDING and log lines for every finished sub-step, a retry task
 				of its failed hosts, and a history of 2,000 subscriptions × 50 hosts × 3 tasks, written with the app's
-				own write SQL (`bench/LargeDataset`). Each query runs warm: 5 unmeasured calls per measured one first,
-				then blocks of as many as are measured until two in a row are no more than 5% faster than the best
-				before them (the runs column says how many calls that took; the JIT on 2 cores needs up to 3,000
-				requests to settle a path), from one client on the same machine, against the packaged jar in its own
+				own write SQL (`bench/LargeDataset`). Each query runs warm: 15 unmeasured calls per measured one first
+				(the JIT on 2 cores settles a path after 2,000 to 3,000 requests, with plateaus on the way), then
+				blocks of as many as are measured until two in a row are no more than 5% faster than the best before
+				them (the runs column says how many calls that took), from one client on the same machine, against the packaged jar in its own
 				JVM (`-Xmx512m`; M6 with `-Xmx256m`). The SQL floor is the same SQL through JDBC and row mapping,
 				in-process, without HTTP, security or JSON, warmed the same way.
 
