@@ -38,17 +38,29 @@ final class ThrottledSessionRepository<S extends Session>
 	@Override
 	public void save(ThrottledSession<S> session) {
 		this.delegate.save(session.delegate);
+		SessionReadOnce.remember(session);
 	}
 
+	/** Reads a session, unless the current request has read or saved it already ({@link SessionReadOnce}). */
 	@Override
 	public ThrottledSession<S> findById(String id) {
+		ThrottledSession<S> seen = SessionReadOnce.seen(id);
+		if (seen != null) {
+			return seen;
+		}
 		S found = this.delegate.findById(id);
-		return (found != null) ? new ThrottledSession<>(found, this.touchInterval) : null;
+		if (found == null) {
+			return null;
+		}
+		ThrottledSession<S> session = new ThrottledSession<>(found, this.touchInterval);
+		SessionReadOnce.remember(session);
+		return session;
 	}
 
 	@Override
 	public void deleteById(String id) {
 		this.delegate.deleteById(id);
+		SessionReadOnce.forget(id);
 	}
 
 	@Override
