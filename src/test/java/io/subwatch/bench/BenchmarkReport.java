@@ -53,9 +53,9 @@ final class BenchmarkReport {
 				own write SQL (`bench/LargeDataset`). Each query runs warm: 15 unmeasured calls per measured one first
 				(the JIT on 2 cores settles a path after 2,000 to 3,000 requests, with plateaus on the way), then
 				blocks of as many as are measured until two in a row are no more than 5% faster than the best before
-				them (the runs column says how many calls that took), from one client on the same machine, against the packaged jar in its own
-				JVM (`-Xmx512m`; M6 with `-Xmx256m`). The SQL floor is the same SQL through JDBC and row mapping,
-				in-process, without HTTP, security or JSON, warmed the same way.
+				them (the runs column says how many calls that took), from one client on the same machine, against
+				the packaged jar in its own JVM (`-Xmx512m`; M6 with `-Xmx256m`). The SQL floor is the same SQL
+				through JDBC and row mapping, in-process, without HTTP, security or JSON, warmed the same way.
 
 				""");
 		for (Benchmark.Result result : results) {
